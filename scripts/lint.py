@@ -1,0 +1,208 @@
+"""Lint the roadmap's Markdown: `python -m scripts.lint [PATH ...]` (default: docs/).
+
+Prints one `file:line: message (hint: ...)` per problem and exits 1 if there is any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import yaml
+
+from scripts.project import DOCS, ROOT, allowed_tags
+from scripts.resources import Document, Problem, normalize_url, parse_paths, strip_inline_code
+
+HTTP_ALLOWLIST = ROOT / "scripts" / "http-allowlist.txt"
+
+TRACKING_PARAMETERS = ("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid")
+TRACKING_PREFIXES = ("utm_",)
+URL_SHORTENERS = (
+    "bit.ly",
+    "buff.ly",
+    "cutt.ly",
+    "goo.gl",
+    "is.gd",
+    "lnkd.in",
+    "ow.ly",
+    "rebrand.ly",
+    "shorturl.at",
+    "t.co",
+    "t.ly",
+    "tiny.cc",
+    "tinyurl.com",
+    "youtu.be",
+)
+UNSAFE_HTML = (
+    (re.compile(r"<\s*script\b", re.IGNORECASE), "raw <script> tag", "remove it: pages may not run their own scripts"),
+    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "raw <iframe> tag", "link to the page instead of embedding it"),
+    (
+        re.compile(r"<[a-zA-Z][^>]*\s(on[a-zA-Z]+)\s*=", re.IGNORECASE),
+        "inline event handler attribute",
+        "remove the on…= attribute: pages may not run their own scripts",
+    ),
+)
+FRONT_MATTER_KEYS = ("title", "description")
+
+
+@dataclass(frozen=True)
+class AllowedHttp:
+    url: str
+    reason: str
+
+
+def load_http_allowlist(path: Path = HTTP_ALLOWLIST) -> tuple[dict[str, AllowedHttp], list[Problem]]:
+    """Read `URL  reason` lines; a line without a reason is a problem of its own."""
+    allowed: dict[str, AllowedHttp] = {}
+    problems: list[Problem] = []
+    if not path.exists():
+        return allowed, problems
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        url, _, reason = line.partition(" ")
+        if not url.startswith("http://"):
+            problems.append(Problem(display(path), number, f"allowlist entry is not an http:// URL: {url}", "list only http:// URLs here"))
+        elif not reason.strip():
+            problems.append(Problem(display(path), number, f"allowlist entry has no reason: {url}", "write the reason after the URL, on the same line"))
+        else:
+            allowed[url] = AllowedHttp(url, reason.strip())
+    return allowed, problems
+
+
+def display(path: Path | str) -> str:
+    """Paths relative to the project when inside it, so messages are short and clickable."""
+    resolved = Path(path).resolve()
+    try:
+        return str(resolved.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def check_url(url: str, allowed_http: dict[str, AllowedHttp]) -> Iterator[tuple[str, str]]:
+    """Problems with a single link target, as (message, hint)."""
+    lowered = url.strip().lower()
+    if lowered.startswith("javascript:"):
+        yield "javascript: link", "link to a page, not to script"
+        return
+    if lowered.startswith("data:"):
+        yield "data: link", "ship the file in docs/assets/ and link to it"
+        return
+    if lowered.startswith("http://") and url not in allowed_http:
+        yield (
+            f"insecure http:// link: {url}",
+            f"use https://, or list the URL with a reason in {display(HTTP_ALLOWLIST)}",
+        )
+    if not lowered.startswith(("http://", "https://")):
+        return
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if host in URL_SHORTENERS:
+        yield f"URL shortener: {url}", "link to the full address the short link leads to"
+    for key, _ in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in TRACKING_PARAMETERS or key.lower().startswith(TRACKING_PREFIXES):
+            yield f"tracking parameter '{key}' in {url}", f"remove '{key}=…' from the URL"
+
+
+def link_problems(document: Document, allowed_http: dict[str, AllowedHttp]) -> Iterator[Problem]:
+    for link in document.links():
+        for message, hint in check_url(link.url, allowed_http):
+            yield Problem(document.path, link.line, message, hint)
+
+
+def html_problems(document: Document) -> Iterator[Problem]:
+    for line in document.lines:
+        text = strip_inline_code(line.text)
+        for pattern, message, hint in UNSAFE_HTML:
+            if pattern.search(text):
+                yield Problem(document.path, line.number, message, hint)
+
+
+def front_matter_problems(document: Document, tags: tuple[str, ...]) -> Iterator[Problem]:
+    if not document.front_matter and not document.lines:
+        return
+    try:
+        meta = yaml.safe_load(document.front_matter) if document.front_matter else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        yield Problem(document.path, line, "front matter is not valid YAML", "compare it with another chapter's front matter")
+        return
+    if not isinstance(meta, dict):
+        yield Problem(document.path, 1, "page has no front matter", "start the file with ---, title:, description:, ---")
+        return
+    lines = document.front_matter.split("\n")
+    for key in FRONT_MATTER_KEYS:
+        if not str(meta.get(key) or "").strip():
+            yield Problem(document.path, 1, f"front matter lacks '{key}'", f"add '{key}: …' between the --- lines")
+    for tag in meta.get("tags") or []:
+        if tag not in tags:
+            line = next((i + 2 for i, text in enumerate(lines) if re.search(rf"\b{re.escape(str(tag))}\b", text)), 1)
+            yield Problem(document.path, line, f"tag '{tag}' is not in the allowed list", f"use one of: {', '.join(tags)}")
+
+
+def duplicate_problems(documents: Iterable[Document]) -> Iterator[Problem]:
+    first_seen: dict[str, tuple[str, int]] = {}
+    for document in documents:
+        for resource in document.resources:
+            key = normalize_url(resource.url)
+            if key in first_seen:
+                where = "%s:%d" % first_seen[key]
+                yield Problem(
+                    document.path,
+                    resource.line,
+                    f"duplicate URL {resource.url} (already listed at {where})",
+                    "keep one entry per resource: remove this one or merge the two",
+                )
+            else:
+                first_seen[key] = (document.path, resource.line)
+
+
+def inside_docs(path: Path | str) -> bool:
+    return Path(path).resolve().is_relative_to(DOCS.resolve())
+
+
+def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST) -> list[Problem]:
+    paths = list(paths)
+    documents = parse_paths(display(p) for p in paths)
+    # A URL must be unique across the whole site, even when only one page is being linted.
+    universe = parse_paths([display(DOCS)]) if all(inside_docs(p) for p in paths) else documents
+    checked = {d.path for d in documents}
+    allowed_http, problems = load_http_allowlist(http_allowlist)
+    tags = allowed_tags()
+    for document in documents:
+        problems += document.problems
+        problems += link_problems(document, allowed_http)
+        problems += html_problems(document)
+        problems += front_matter_problems(document, tags)
+    problems += (p for p in duplicate_problems(universe) if p.path in checked)
+    return sorted(problems, key=lambda p: (p.path, p.line, p.message))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.lint", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders (default: docs/)")
+    args = parser.parse_args(argv)
+    paths = args.paths or [DOCS]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}: no such file or folder", file=sys.stderr)
+        return 2
+    problems = lint(paths)
+    for problem in problems:
+        print(problem)
+    files = len({p.path for p in problems})
+    summary = f"{len(problems)} problem(s) in {files} file(s)" if problems else "no problems found"
+    print(summary, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Facts about the project that several tools need: where things are, and what mkdocs.yml says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+MKDOCS_YML = ROOT / "mkdocs.yml"
+PARTS: tuple[str, ...] = ("Foundations", "Large Language Models")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    part: str
+    path: str  # relative to docs/, as written in the nav
+    slug: str
+
+    @property
+    def source(self) -> Path:
+        return DOCS / self.path
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its Python or environment tags."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@cache
+def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_TolerantLoader)  # noqa: S506 - the loader above is safe
+
+
+def plugin_config(name: str, config: dict[str, Any] | None = None) -> dict[str, Any]:
+    for plugin in (config or mkdocs_config())["plugins"]:
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+        if plugin == name:
+            return {}
+    raise KeyError(f"plugin {name!r} is not configured in mkdocs.yml")
+
+
+def allowed_tags(config: dict[str, Any] | None = None) -> tuple[str, ...]:
+    return tuple(plugin_config("tags", config).get("tags_allowed", ()))
+
+
+def chapters(config: dict[str, Any] | None = None) -> list[Chapter]:
+    """The chapters in reading order, from the nav's parts."""
+    found: list[Chapter] = []
+    for item in (config or mkdocs_config())["nav"]:
+        if not isinstance(item, dict):
+            continue
+        for part, pages in item.items():
+            if part not in PARTS:
+                continue
+            for page in pages:
+                page_path = page if isinstance(page, str) else next(iter(page.values()))
+                found.append(Chapter(part, page_path, Path(page_path).stem))
+    return found

@@ -1,0 +1,43 @@
+"""Shared fixtures: the site is built once per test session and every test reads that build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    log: str
+    returncode: int
+
+
+def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> Build:
+    """Run a strict MkDocs build into `destination` and keep its log."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(destination)],
+        cwd=config.parent,
+        env={**os.environ, **BUILD_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return Build(destination, result.stdout + result.stderr, result.returncode)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    built = build_site(tmp_path_factory.mktemp("build") / "site")
+    assert built.returncode == 0, f"strict build failed:\n{built.log}"
+    return built
