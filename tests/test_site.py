@@ -1,0 +1,152 @@
+"""The built site: strict, complete, decorated, and free of third-party requests."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from scripts.project import DOCS, chapters, mkdocs_config
+from scripts.resources import parse_file, split_front_matter
+from tests.conftest import ROOT, Build, build_site
+
+CHAPTERS = chapters()
+
+
+class Tags(HTMLParser):
+    """Collects every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse_html(path: Path) -> Tags:
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_html(site: Build, chapter_path: str) -> Path:
+    return site.site / Path(chapter_path).with_suffix("") / "index.html"
+
+
+def test_strict_build_prints_no_warning(site: Build) -> None:
+    assert not re.search(r"^(WARNING|ERROR)\b", site.log, re.MULTILINE), site.log
+
+
+def test_every_chapter_is_built(site: Build) -> None:
+    assert len(CHAPTERS) == 21
+    for chapter in CHAPTERS:
+        assert page_html(site, chapter.path).is_file(), chapter.path
+
+
+ASSET_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src", "embed": "src"}
+
+
+def third_party_assets(html: Path, own_host: str) -> list[str]:
+    found = []
+    for tag, attrs in parse_html(html).tags:
+        url = attrs.get(ASSET_ATTRIBUTES.get(tag, ""), "")
+        if tag == "link" and set(attrs.get("rel", "").split()) & {"stylesheet", "preload", "modulepreload", "icon", "manifest"}:
+            url = attrs.get("href", "")
+        host = urlsplit(url).hostname if url.startswith(("http:", "https:", "//")) else None
+        if host and host != own_host:
+            found.append(f"<{tag}> {url}")
+    return found
+
+
+def test_no_page_loads_anything_from_a_third_party_host(site: Build) -> None:
+    own_host = urlsplit(mkdocs_config()["site_url"]).hostname
+    pages = sorted(site.site.rglob("*.html"))
+    assert len(pages) >= 24
+    offenders = {str(p.relative_to(site.site)): third_party_assets(p, own_host) for p in pages}
+    assert {k: v for k, v in offenders.items() if v} == {}
+    for stylesheet in site.site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", stylesheet.read_text(encoding="utf-8")), stylesheet
+
+
+def test_the_guard_catches_a_hot_linked_image(tmp_path: Path) -> None:
+    """The privacy plugin turns an external asset into a warning, so the strict build fails."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__"))
+    page = project / "docs" / "mathematics.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![chart](https://example.org/chart.png)\n", encoding="utf-8")
+    built = build_site(tmp_path / "site", project / "mkdocs.yml")
+    assert built.returncode != 0
+    assert "example.org/chart.png" in built.log
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
+def test_entries_render_with_badge_author_description_and_data_attributes(site: Build, chapter) -> None:
+    resources = parse_file(chapter.source).resources
+    html = parse_html(page_html(site, chapter.path))
+    entries = [attrs for tag, attrs in html.tags if tag == "li" and "rm-entry" in attrs.get("class", "")]
+    assert [(e["data-rm-id"], e["data-rm-type"], e["data-rm-level"]) for e in entries] == [
+        (r.id, r.type, r.level) for r in resources
+    ]
+    badges = [attrs["class"] for tag, attrs in html.tags if tag == "span" and "rm-type " in attrs.get("class", "") + " "]
+    assert badges == [f"rm-type rm-type--{r.type}" for r in resources]
+    text = " ".join(html.text)
+    for resource in resources:
+        assert resource.author in text and resource.description.rstrip(".") in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
+def test_meta_description_and_edit_link(site: Build, chapter) -> None:
+    meta = yaml.safe_load(split_front_matter(chapter.source.read_text(encoding="utf-8"))[0])
+    tags = parse_html(page_html(site, chapter.path)).tags
+    descriptions = [a["content"] for t, a in tags if t == "meta" and a.get("name") == "description"]
+    assert descriptions == [meta["description"]]
+    edit = f"{mkdocs_config()['repo_url']}/edit/main/docs/{chapter.path}"
+    assert any(t == "a" and a.get("href") == edit for t, a in tags), edit
+
+
+def test_home_page_shows_every_chapter_as_a_card_in_reading_order(site: Build) -> None:
+    html = parse_html(site.site / "index.html")
+    cards = [a["data-rm-chapter"] for t, a in html.tags if t == "li" and "data-rm-chapter" in a]
+    assert cards == [c.path for c in CHAPTERS]
+    text = re.sub(r"\s+", " ", " ".join(html.text))
+    for chapter in CHAPTERS:
+        count = len(parse_file(chapter.source).resources)
+        meta = yaml.safe_load(split_front_matter(chapter.source.read_text(encoding="utf-8"))[0])
+        assert f"{meta['title']} {meta['description']} {count} resource" in text
+    assert "Part 1: Foundations" in text and "Part 2: Large Language Models" in text
+
+
+def test_404_page_uses_relative_assets_under_a_base_element(site: Build) -> None:
+    tags = parse_html(site.site / "404.html").tags
+    site_path = urlsplit(mkdocs_config()["site_url"]).path
+    assert tags[[t for t, _ in tags].index("base")][1]["href"] == site_path
+    first_asset = next(i for i, (t, a) in enumerate(tags) if t in ("link", "script") and (a.get("href") or a.get("src")))
+    assert [t for t, _ in tags].index("base") < first_asset
+    assets = [a.get("href") or a.get("src") for t, a in tags if t in ("link", "script") and (a.get("href") or a.get("src"))]
+    local = [u for u in assets if not u.startswith(("http:", "https:"))]
+    assert local and all(not u.startswith("/") for u in local), local
+
+
+def test_pages_read_correctly_without_the_hook(tmp_path: Path) -> None:
+    """The hook only decorates: without it an entry still shows title, author, type, description."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config), encoding="utf-8")
+    built = build_site(tmp_path / "site", project / "mkdocs.yml")
+    assert built.returncode == 0, built.log
+    resource = parse_file(DOCS / "transformer.md").resources[0]
+    html = (tmp_path / "site" / "transformer" / "index.html").read_text(encoding="utf-8")
+    assert "rm-entry" not in html
+    expected = f'<a href="{resource.url}">{resource.title}</a> by {resource.author} · {resource.type} — '
+    assert re.sub(r' (target|rel)="[^"]*"', "", html).count(expected) == 1
