@@ -132,7 +132,13 @@ def front_matter_problems(document: Document, tags: tuple[str, ...]) -> Iterator
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        yield Problem(document.path, line, "front matter is not valid YAML", "compare it with another chapter's front matter")
+        problem = getattr(error, "problem", None) or "cannot be read"
+        yield Problem(
+            document.path,
+            line,
+            f"front matter is not valid YAML: {problem}",
+            "put double quotes around a value that contains ': ' or starts with a special character",
+        )
         return
     if not isinstance(meta, dict):
         yield Problem(document.path, 1, "page has no front matter", "start the file with ---, title:, description:, ---")

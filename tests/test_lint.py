@@ -162,3 +162,12 @@ def test_cli_passes_on_good_input_and_rejects_missing_path(tmp_path: Path, capsy
 
 def test_site_docs_pass_the_linter() -> None:
     assert [str(p) for p in lint([ROOT / "docs"])] == []
+
+
+def test_invalid_front_matter_names_the_line(tmp_path: Path) -> None:
+    page = write_page(tmp_path, GOOD_ENTRY)
+    text = page.read_text(encoding="utf-8").replace(
+        "description: A chapter used by the linter's tests.", "description: Read it: then act."
+    )
+    page.write_text(text, encoding="utf-8")
+    assert messages([page]) == ["chapter.md:3: front matter is not valid YAML: mapping values are not allowed here"]
