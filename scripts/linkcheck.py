@@ -1,0 +1,202 @@
+"""Check every resource URL in the docs: `python -m scripts.linkcheck [PATH ...]` (default: docs/).
+
+URLs and the file:line of every entry using them come from scripts.resources. Each URL gets a
+verdict: ok, broken (provably: 404, 410, DNS failure, refused, TLS error, redirect loop,
+missing #fragment), warn (not provably broken: rate limited or unavailable after retries, bot
+wall, sign-in, timeout, likely soft 404) or excluded (by scripts/linkcheck.toml). Exit status:
+1 if any URL is broken (or, with --strict, warn), 2 on a usage or policy error, else 0.
+`--site DIR` instead crawls a built site for internal links and anchors (scripts.crawl_site).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from scripts.linkcheck_cache import CACHE, Cache, Entry
+from scripts.linkcheck_engine import Checker, Result
+from scripts.linkcheck_policy import CONFIG, ConfigError, Policy, load_policy
+from scripts.linkcheck_report import Checked, Location, Progress, annotations, as_json, as_markdown, as_text
+from scripts.lint import display
+from scripts.project import DOCS
+from scripts.resources import parse_paths
+
+HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
+Targets = dict[str, list[Location]]  # URL -> every place it is written
+
+
+class UsageError(Exception):
+    """Bad arguments or an unusable git ref: reported in one line, exit status 2."""
+
+
+def is_web_url(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def add(targets: Targets, url: str, location: Location) -> None:
+    places = targets.setdefault(url, [])
+    if location not in places:
+        places.append(location)
+
+
+def targets_from_docs(paths: Iterable[Path | str]) -> Targets:
+    """Every resource entry's URL, then any other web link in the prose, with where each is written."""
+    targets: Targets = {}
+    documents = parse_paths(display(p) for p in paths)
+    for document in documents:
+        for resource in document.resources:
+            if is_web_url(resource.url):
+                add(targets, resource.url, Location(resource.path, resource.line))
+    for document in documents:
+        for link in document.links():
+            if is_web_url(link.url):
+                add(targets, link.url, Location(link.path, link.line))
+    return targets
+
+
+def targets_from_url_file(path: Path) -> Targets:
+    targets: Targets = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        url = raw.strip()
+        if url and not url.startswith("#"):
+            add(targets, url, Location(display(path), number))
+    return targets
+
+
+def git(args: Sequence[str], cwd: Path) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise UsageError(f"git {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout
+
+
+def changed_lines(ref: str, paths: Sequence[Path]) -> dict[Path, set[int] | None]:
+    """Lines added or changed since `ref` in `paths`, per absolute file; None means the whole
+    file (it is new and not yet committed, so `git diff` cannot see it)."""
+    first = paths[0].resolve()
+    top = Path(git(["rev-parse", "--show-toplevel"], first if first.is_dir() else first.parent).strip())
+    pathspecs = [str(p.resolve()) for p in paths]
+    diff = git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", ref, "--", *pathspecs], top)
+    changed: dict[Path, set[int] | None] = {}
+    current: Path | None = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:]
+            current = None if name == "/dev/null" else (top / name.removeprefix("b/")).resolve()
+        elif current is not None and (hunk := HUNK_RE.match(line)):
+            start, count = int(hunk.group("start")), int(hunk.group("count") or "1")
+            lines = changed.setdefault(current, set())
+            assert lines is not None
+            lines.update(range(start, start + count))
+    for name in git(["ls-files", "--others", "--exclude-standard", "--", *pathspecs], top).splitlines():
+        changed[(top / name).resolve()] = None
+    return changed
+
+
+def only_changed(targets: Targets, changed: dict[Path, set[int] | None]) -> Targets:
+    kept: Targets = {}
+    for url, locations in targets.items():
+        for location in locations:
+            path = Path(location.path).resolve()
+            if path in changed and (changed[path] is None or location.line in changed[path]):  # type: ignore[operator]
+                add(kept, url, location)
+    return kept
+
+
+def cached_result(url: str, entry: Entry) -> Result:
+    return Result(url, entry.verdict, entry.status, entry.final_url, entry.reason, cached=True)
+
+
+async def check(
+    targets: Targets, policy: Policy, cache: Cache, max_age_days: float, progress: Progress | None = None, **checker_options: object
+) -> list[Checked]:
+    """Check every target not fresh in the cache, and record what was found in the cache."""
+    results: dict[str, Result] = {}
+    to_check: list[str] = []
+    for url in targets:
+        entry = cache.fresh(url, max_age_days)
+        if entry:
+            results[url] = cached_result(url, entry)
+            if progress:
+                progress.advance(results[url])
+        else:
+            to_check.append(url)
+    if to_check:
+        async with Checker(policy, **checker_options) as checker:  # type: ignore[arg-type]
+            for result in await checker.check_all(to_check, progress.advance if progress else None):
+                results[url := result.url] = result
+                if result.verdict != "excluded":
+                    cache.store(url, Entry(result.verdict, result.status, result.final_url, result.reason, time.time()))
+    return [Checked(results[url], tuple(locations)) for url, locations in targets.items()]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m scripts.linkcheck", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders (default: docs/)")
+    parser.add_argument("--url-file", type=Path, help="check the URLs in FILE, one per line, instead")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument("--strict", action="store_true", help="fail on warn as well as broken")
+    parser.add_argument("--max-age", type=float, default=7.0, metavar="DAYS", help="reuse cached ok results this young (default 7)")
+    parser.add_argument("--changed-since", metavar="REF", help="only URLs on lines added or changed since this git ref")
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"cache file (default {display(CACHE)})")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--config", type=Path, default=CONFIG, help=f"policy file (default {display(CONFIG)})")
+    parser.add_argument("--site", type=Path, metavar="DIR", help="crawl a built site's internal links with LinkChecker")
+    return parser.parse_args(argv)
+
+
+def collect(args: argparse.Namespace) -> Targets:
+    if args.url_file:
+        if not args.url_file.is_file():
+            raise UsageError(f"{args.url_file}: no such file")
+        return targets_from_url_file(args.url_file)
+    paths = args.paths or [DOCS]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder")
+    targets = targets_from_docs(paths)
+    if args.changed_since:
+        targets = only_changed(targets, changed_lines(args.changed_since, paths))
+    return targets
+
+
+def main(argv: list[str] | None = None, **checker_options: object) -> int:
+    args = parse_args(argv)
+    if args.site:
+        from scripts.crawl_site import crawl
+
+        return crawl(args.site)
+    try:
+        policy = load_policy(args.config)
+        targets = collect(args)
+    except (ConfigError, UsageError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    cache = Cache(None) if args.no_cache else Cache.load(args.cache)
+    progress = Progress(len(targets)) if args.format == "text" else None
+    started = time.monotonic()
+    checked = asyncio.run(check(targets, policy, cache, args.max_age, progress, **checker_options))
+    seconds = time.monotonic() - started
+    if progress:
+        progress.close()
+    cache.save()
+    requests = sum(c.result.attempts for c in checked)
+    render = {"text": as_text, "json": lambda c, *_: as_json(c), "markdown": as_markdown}[args.format]
+    print(render(checked, requests, seconds))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        stream = sys.stdout if args.format == "text" else sys.stderr  # keep JSON and Markdown parseable
+        for line in annotations(checked):
+            print(line, file=stream)
+    verdicts = {c.result.verdict for c in checked}
+    return 1 if "broken" in verdicts or (args.strict and "warn" in verdicts) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

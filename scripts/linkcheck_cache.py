@@ -1,0 +1,69 @@
+"""The link checker's cache: one JSON file of results with the time each was found.
+
+Only `ok` results are reused, and only while younger than the maximum age; anything else is
+rechecked on every run, because a flaky failure must not stick and a fixed link must clear.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scripts.project import ROOT
+
+CACHE = ROOT / ".cache" / "linkcheck.json"
+VERSION = 1
+DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    verdict: str
+    status: int | None
+    final_url: str
+    reason: str
+    checked_at: float  # seconds since the epoch
+
+
+class Cache:
+    def __init__(self, path: Path | None, entries: dict[str, Entry] | None = None) -> None:
+        self.path = path
+        self.entries = entries or {}
+
+    @classmethod
+    def load(cls, path: Path | None) -> Cache:
+        """An unreadable or foreign cache file is treated as empty: it only costs requests."""
+        if path is None or not path.exists():
+            return cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != VERSION:
+                return cls(path)
+            return cls(path, {url: Entry(**fields) for url, fields in data["results"].items()})
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return cls(path)
+
+    def fresh(self, url: str, max_age_days: float, now: float | None = None) -> Entry | None:
+        entry = self.entries.get(url)
+        now = time.time() if now is None else now
+        if entry and entry.verdict == "ok" and now - entry.checked_at < max_age_days * DAY:
+            return entry
+        return None
+
+    def store(self, url: str, entry: Entry) -> None:
+        self.entries[url] = entry
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data: dict[str, Any] = {
+            "version": VERSION,
+            "results": {url: vars(entry) for url, entry in sorted(self.entries.items())},
+        }
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        temporary.replace(self.path)  # a run killed mid-write leaves the old cache intact
