@@ -15,7 +15,7 @@ CHAPTERS = chapters()
 
 
 def intro_words(chapter) -> int:
-    prose = [t for t in sections(chapter.source)[None] if t.strip() and not t.startswith(("# ", "![", "*"))]
+    prose = [t for t in sections(chapter.source)[None] if t.strip() and not t.startswith(("# ", "![", "*", "<"))]
     return len(re.sub(r"\]\([^)]*\)", "]", " ".join(prose)).split())
 
 
@@ -53,3 +53,12 @@ def test_site_has_at_least_200_distinct_resources() -> None:
 def test_arxiv_links_point_to_abstract_pages() -> None:
     bad = [f"{r.path}:{r.line}" for d in parse_paths([DOCS]) for r in d.resources if "arxiv.org/pdf" in r.url]
     assert bad == []
+
+
+def test_every_figure_is_shown_in_its_chapter_with_alt_text() -> None:
+    from scripts.figures import FIGURES
+
+    for name, figure in FIGURES.items():
+        chapter = DOCS / f"{figure[2] if isinstance(figure, tuple) else figure.chapter}.md"
+        images = re.findall(r"!\[([^\]]*)\]\(assets/figures/" + re.escape(name) + r"\.svg\)", chapter.read_text(encoding="utf-8"))
+        assert len(images) == 1 and len(images[0].split()) >= 5, f"{name} in {chapter.name}"

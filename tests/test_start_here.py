@@ -1,0 +1,94 @@
+"""The "Start here" page: three ordered paths whose chapters exist and whose totals add up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+import yaml
+
+from scripts.project import DOCS, chapters
+from scripts.resources import split_front_matter
+
+PAGE = DOCS / "start-here.md"
+PATHS = ("Practitioner's fast track", "The full path", "Researcher's path")
+ROW_RE = re.compile(r"^\|\s*(?P<step>\d+)\s*\|\s*\[(?P<title>[^\]]+)\]\((?P<target>[^)]+)\)\s*\|\s*(?P<how>Take|Skim)\s*\|\s*(?P<hours>\d+)\s*\|\s*$")
+TOTAL_RE = re.compile(r"^\*\*Total: about (?P<hours>\d+) hours\.\*\*$")
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    title: str
+    target: str
+    how: str
+    hours: int
+
+
+def sections() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    current = None
+    for line in PAGE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+            found[current] = []
+        elif current:
+            found[current].append(line)
+    return found
+
+
+def steps(lines: list[str]) -> list[Step]:
+    rows = [ROW_RE.match(line) for line in lines if line.startswith("| ") and "](" in line]
+    assert all(rows), "a table row does not read | n | [Chapter](file.md) | Take/Skim | hours |"
+    return [Step(int(m["step"]), m["title"], m["target"], m["how"], int(m["hours"])) for m in rows]
+
+
+def test_front_matter() -> None:
+    front, _ = split_front_matter(PAGE.read_text(encoding="utf-8"))
+    meta = yaml.safe_load(front)
+    assert meta["title"] == "Start here"
+    assert meta["description"].strip()
+
+
+def test_three_paths_in_order() -> None:
+    assert list(sections()) == list(PATHS)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_path_is_ordered_and_adds_up(path: str) -> None:
+    lines = sections()[path]
+    path_steps = steps(lines)
+    assert len(path_steps) >= 8
+    assert [s.number for s in path_steps] == list(range(1, len(path_steps) + 1))
+    totals = [TOTAL_RE.match(line) for line in lines if line.startswith("**Total")]
+    assert len(totals) == 1 and totals[0], "one line '**Total: about N hours.**' per path"
+    assert int(totals[0]["hours"]) == sum(s.hours for s in path_steps)
+    assert all(1 <= s.hours <= 40 for s in path_steps)
+    assert len({s.target for s in path_steps}) == len(path_steps), "a chapter appears twice"
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_links_are_chapters_with_their_titles(path: str) -> None:
+    nav = {c.path for c in chapters()}
+    for step in steps(sections()[path]):
+        assert step.target in nav, f"{step.target} is not a chapter"
+        source = DOCS / step.target
+        assert source.is_file(), f"docs/{step.target} does not exist"
+        front, _ = split_front_matter(source.read_text(encoding="utf-8"))
+        assert step.title == yaml.safe_load(front)["title"]
+
+
+def test_full_path_takes_every_chapter_in_reading_order() -> None:
+    full = steps(sections()["The full path"])
+    assert [s.target for s in full] == [c.path for c in chapters()]
+    assert {s.how for s in full} == {"Take"}
+
+
+def test_shorter_paths_skim_some_and_cost_less() -> None:
+    totals = {p: sum(s.hours for s in steps(sections()[p])) for p in PATHS}
+    for path in ("Practitioner's fast track", "Researcher's path"):
+        hows = {s.how for s in steps(sections()[path])}
+        assert hows == {"Take", "Skim"}
+        assert totals[path] < totals["The full path"]
+    assert totals["Practitioner's fast track"] < totals["Researcher's path"]
