@@ -1,0 +1,70 @@
+"""The "Broken links" issue body: one row per place to fix, each with a suggestion."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts.broken_links_report import main, report
+
+
+def item(url: str, verdict: str, status: int | None, reason: str = "", final_url: str = "", *places: tuple[str, int]) -> dict:
+    return {
+        "url": url,
+        "verdict": verdict,
+        "status": status,
+        "final_url": final_url or url,
+        "reason": reason,
+        "attempts": 1,
+        "elapsed_ms": 10,
+        "locations": [{"path": path, "line": line} for path, line in places],
+    }
+
+
+ITEMS = [
+    item("https://gone.example.net/a", "broken", 404, "404 Not Found", "", ("docs/rag.md", 40), ("docs/nlp.md", 12)),
+    item("https://old.example.net/", "ok", 200, "moved permanently to https://new.example.net/: update the entry",
+         "https://new.example.net/", ("docs/agents.md", 44)),
+    item("https://busy.example.net/", "warn", 503, "unavailable | after 3 retries", "", ("docs/agents.md", 50)),
+    item("https://fine.example.net/", "ok", 200, "", "", ("docs/agents.md", 51)),
+    item("https://elsewhere.example.net/", "ok", 200, "", "https://elsewhere.example.net/login", ("docs/agents.md", 52)),
+]
+
+
+def table_rows(body: str) -> list[str]:
+    return [line for line in body.splitlines() if line.startswith("| `")]
+
+
+def test_a_row_per_place_worst_first_with_suggestions() -> None:
+    rows = table_rows(report(ITEMS, "https://github.com/o/r/actions/runs/7"))
+    assert rows == [
+        "| `docs/rag.md:40` | <https://gone.example.net/a> | broken | 404 | 404 Not Found | "
+        "Find where it went, or link an [archived copy](<https://web.archive.org/web/*/https://gone.example.net/a>) |",
+        "| `docs/nlp.md:12` | <https://gone.example.net/a> | broken | 404 | 404 Not Found | "
+        "Find where it went, or link an [archived copy](<https://web.archive.org/web/*/https://gone.example.net/a>) |",
+        "| `docs/agents.md:50` | <https://busy.example.net/> | warn | 503 | unavailable \\| after 3 retries | "
+        "Open it in a browser; if it is gone, link an [archived copy](<https://web.archive.org/web/*/https://busy.example.net/>) |",
+        "| `docs/agents.md:44` | <https://old.example.net/> | moved | 200 | "
+        "moved permanently to https://new.example.net/: update the entry | Point the entry to <https://new.example.net/> |",
+    ]
+
+
+def test_the_body_counts_and_links_the_run() -> None:
+    body = report(ITEMS, "https://github.com/o/r/actions/runs/7")
+    assert body.startswith("The [weekly link check](https://github.com/o/r/actions/runs/7) found 1 broken link(s) among the 5 URLs")
+    assert "| Where | URL | Verdict | Status | Reason | Suggestion |" in body
+
+
+def test_a_permanent_redirect_field_is_used_when_the_checker_gives_one() -> None:
+    moved = {**item("https://a.example.net/", "ok", 200, "", "", ("docs/rag.md", 3)), "permanent_redirect": "https://b.example.net/"}
+    [row] = table_rows(report([moved]))
+    assert row.endswith("| Point the entry to <https://b.example.net/> |")
+
+
+def test_cli_reads_the_checkers_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "linkcheck.json"
+    path.write_text(json.dumps(ITEMS), encoding="utf-8")
+    assert main([str(path)]) == 0
+    assert len(table_rows(capsys.readouterr().out)) == 4
