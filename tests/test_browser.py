@@ -1,0 +1,289 @@
+"""The reader's features, proven in headless Chromium over a loopback server and from disk."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from scripts.project import chapters
+from scripts.resources import parse_file
+from tests.conftest import ROOT, Build
+
+CHAPTERS = chapters()
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SEARCHES = {"LoRA": "Supervised fine-tuning", "attention": "Transformer architecture", "Chinchilla": "Pre-training"}
+
+
+class Requests:
+    """Every URL a browser context asked for."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.urls: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+
+    def foreign(self, allowed: tuple[str, ...]) -> list[str]:
+        return [u for u in self.urls if not u.startswith(allowed) and not u.startswith(("data:", "blob:", "about:"))]
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield created
+    created.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def chapter_url(server, chapter) -> str:
+    return server.url + chapter.slug + "/"
+
+
+def search(page: Page, query: str) -> list[str]:
+    field = page.locator(".md-search__input")
+    field.click()
+    field.fill("")
+    field.press_sequentially(query)
+    results = page.locator(".md-search-result__item .md-search-result__article h1")
+    expect(results.first).to_be_visible(timeout=15_000)
+    return [t.strip() for t in results.all_inner_texts()]
+
+
+# ---------- online ----------
+
+
+def test_navigation_from_home_card_to_chapter_and_back(page: Page, server) -> None:
+    requests = Requests(page.context)
+    page.goto(server.url)
+    page.locator(".rm-card__link", has_text="Transformer architecture").click()
+    expect(page.locator("article h1")).to_contain_text("Transformer architecture")
+    assert page.url == server.url + "transformer/"
+    page.locator(".md-footer__link--next").click()
+    expect(page.locator("article h1")).to_contain_text("Pre-training")
+    assert requests.foreign((server.url,)) == []
+
+
+@pytest.mark.parametrize("query, chapter_title", SEARCHES.items())
+def test_search_online_finds_the_right_chapter(page: Page, server, query: str, chapter_title: str) -> None:
+    page.goto(server.url)
+    assert chapter_title in search(page, query)
+    highlighted = page.locator(".md-search-result mark")
+    assert query.lower() in [t.lower() for t in highlighted.all_inner_texts()]
+
+
+def test_progress_persists_across_reloads_and_pages(page: Page, server) -> None:
+    transformer = next(c for c in CHAPTERS if c.slug == "transformer")
+    total = len(parse_file(transformer.source).resources)
+    page.goto(chapter_url(server, transformer))
+    boxes = page.locator("input.rm-done")
+    expect(boxes).to_have_count(total)
+    expect(page.locator(".rm-progress__label")).to_have_text(f"0 of {total} done")
+    boxes.nth(0).check()
+    boxes.nth(2).press("Space")  # keyboard operable
+    expect(page.locator(".rm-progress__label")).to_have_text(f"2 of {total} done")
+    page.reload()
+    expect(page.locator(".rm-progress__label")).to_have_text(f"2 of {total} done")
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
+    page.goto(server.url)
+    card = page.locator(f'[data-rm-chapter="{transformer.path}"]')
+    expect(card.locator(".rm-card__progress")).to_have_text(f"2 of {total} done")
+    expect(page.locator(".rm-progress-panel__total")).to_contain_text("You have done 2 of")
+
+
+def test_progress_ignores_removed_resources(page: Page, server) -> None:
+    page.goto(server.url)
+    stale = {"format": "llm-roadmap-progress", "version": 1, "done": {"r0000000000": "2026-01-01T00:00:00Z"}}
+    page.evaluate("value => localStorage.setItem('llm-roadmap.progress.v1', value)", json.dumps(stale))
+    page.reload()
+    expect(page.locator(".rm-progress-panel__total")).to_contain_text("You have done 0 of")
+
+
+def test_checkboxes_are_labelled(page: Page, server) -> None:
+    page.goto(server.url + "rag/")
+    first = parse_file(next(c for c in CHAPTERS if c.slug == "rag").source).resources[0]
+    expect(page.get_by_role("checkbox", name=f"Mark \u201c{first.title}\u201d as done")).to_have_count(1)
+
+
+def test_export_reset_import_round_trip(page: Page, server, tmp_path: Path) -> None:
+    page.goto(server.url + "agents/")
+    page.locator("input.rm-done").nth(1).check()
+    page.goto(server.url)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download_info.value.save_as(exported)
+    saved = json.loads(exported.read_text(encoding="utf-8"))
+    assert saved["format"] == "llm-roadmap-progress" and len(saved["done"]) == 1
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset progress").click()
+    expect(page.locator(".rm-progress-panel__total")).to_contain_text("You have done 0 of")
+
+    page.locator(".rm-progress-panel input[type=file]").set_input_files(str(exported))
+    expect(page.locator(".rm-progress-panel__status")).to_have_text("Imported 1 completed resources.")
+    page.goto(server.url + "agents/")
+    assert page.locator("input.rm-done").nth(1).is_checked()
+
+
+def test_import_rejects_a_foreign_file(page: Page, server, tmp_path: Path) -> None:
+    page.goto(server.url)
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text('{"hello": "world"}', encoding="utf-8")
+    page.locator(".rm-progress-panel input[type=file]").set_input_files(str(bogus))
+    expect(page.locator(".rm-progress-panel__status")).to_contain_text("not an LLM Roadmap progress export")
+
+
+def visible_types_and_levels(page: Page) -> set[tuple[str, str]]:
+    entries = page.locator("li.rm-entry:visible")
+    return {(e.get_attribute("data-rm-type"), e.get_attribute("data-rm-level")) for e in entries.all()}
+
+
+def test_filters_combine_and_live_in_the_url(page: Page, server) -> None:
+    page.goto(server.url + "transformer/")
+    page.locator('[data-rm-filter="type:paper"]').click()
+    assert {t for t, _ in visible_types_and_levels(page)} == {"paper"}
+    assert urlsplit(page.url).query == "type=paper"
+    page.locator('[data-rm-filter="type:video"]').click()
+    page.locator('[data-rm-filter="level:in-depth"]').click()
+    shown = visible_types_and_levels(page)
+    assert shown and {t for t, _ in shown} <= {"paper", "video"} and {lvl for _, lvl in shown} == {"in-depth"}
+    assert urlsplit(page.url).query == "type=paper,video&level=in-depth"
+    expect(page.locator(".rm-filters__summary")).to_contain_text(f"Showing {len(page.locator('li.rm-entry:visible').all())} of")
+
+    shared = server.url + "transformer/?type=video&level=high-level"
+    page.goto(shared)
+    assert visible_types_and_levels(page) == {("video", "high-level")}
+    expect(page.locator('[data-rm-filter="type:video"]')).to_have_attribute("aria-pressed", "true")
+
+
+def test_without_javascript_every_resource_is_visible(browser: Browser, server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "transformer/?type=video")
+    total = len(parse_file(next(c for c in CHAPTERS if c.slug == "transformer").source).resources)
+    expect(page.locator("li.rm-entry:visible")).to_have_count(total)
+    assert page.locator(".rm-filters, input.rm-done").count() == 0
+    context.close()
+
+
+def test_dark_mode_toggle_persists(page: Page, server) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(server.url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    assert scheme() == "default"
+    for _ in range(2):  # system -> light -> dark
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert scheme() == "slate"
+    page.goto(server.url + "rag/")
+    assert scheme() == "slate"
+    page.reload()
+    assert scheme() == "slate"
+
+
+def styled(page: Page) -> bool:
+    return page.evaluate(
+        "getComputedStyle(document.querySelector('.md-header')).position === 'sticky' && "
+        "getComputedStyle(document.querySelector('.md-header')).backgroundColor !== 'rgba(0, 0, 0, 0)'"
+    )
+
+
+def test_404_page_is_styled_from_the_server_at_any_depth(page: Page, server) -> None:
+    response = page.goto(server.url + "no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("article h1")).to_contain_text("Page not found")
+    assert styled(page)
+    page.get_by_role("link", name="Go to the home page").click()
+    expect(page.locator("#rm-hero-title")).to_be_visible()
+
+
+def test_print_hides_controls_and_prints_link_addresses(page: Page, server) -> None:
+    page.goto(server.url + "transformer/")
+    page.emulate_media(media="print")
+    assert page.locator("input.rm-done").first.is_hidden()
+    assert page.locator(".rm-filters").is_hidden()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('li.rm-entry a[href^=\"http\"]'), '::after').content"
+    )
+    assert "attr(href)" in after or "http" in after
+
+
+def test_whole_roadmap_prints_to_a_pdf_with_every_chapter(page: Page, server) -> None:
+    from pypdf import PdfReader
+
+    page.goto(server.url + "whole-roadmap/")
+    pdf = page.pdf(format="A4", print_background=False)
+    text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+    text = re.sub(r"\s+", " ", text)
+    titles = [parse_title(c.source) for c in CHAPTERS]
+    assert [t for t in titles if t not in text] == []
+    assert "Mark \u201c" not in text
+
+
+def parse_title(path: Path) -> str:
+    return re.search(r"^title: (.+)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1).strip('"')
+
+
+# ---------- offline, from disk ----------
+
+
+def test_offline_copy_navigates_searches_and_shows_figures_with_no_network(browser: Browser, offline_site: Build) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests = Requests(context)
+    page = context.new_page()
+    page.goto((offline_site.site / "index.html").as_uri())
+    page.locator(".rm-card__link", has_text="Retrieval-augmented generation").click()
+    expect(page.locator("article h1")).to_contain_text("Retrieval-augmented generation")
+    assert page.url.endswith("/rag.html")
+    for query, chapter_title in SEARCHES.items():
+        assert chapter_title in search(page, query), query
+    for html in sorted(offline_site.site.glob("*.html")):
+        page.goto(html.as_uri())
+        broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+        assert broken == [], html.name
+    page.goto((offline_site.site / "404.html").as_uri())
+    assert styled(page)
+    assert requests.foreign(("file://",)) == []
+    context.close()
+
+
+def test_offline_progress_works_from_disk(browser: Browser, offline_site: Build) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((offline_site.site / "agents.html").as_uri())
+    page.locator("input.rm-done").first.check()
+    page.reload()
+    assert page.locator("input.rm-done").first.is_checked()
+    context.close()
+
+
+# ---------- every page: accessibility and third parties ----------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_and_no_third_party_request(browser: Browser, site: Build, server, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    requests = Requests(context)
+    page = context.new_page()
+    axe = AXE.read_text(encoding="utf-8")
+    pages = sorted({p.relative_to(site.site).as_posix().removesuffix("index.html") for p in site.site.rglob("*.html")})
+    assert len(pages) >= 25
+    problems: dict[str, list[str]] = {}
+    for path in pages:
+        page.goto(server.url + path)
+        page.add_script_tag(content=axe)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [f"{v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            problems[path] = serious
+    assert problems == {}
+    assert requests.foreign((server.url.split("/llm-roadmap")[0] + "/",)) == []
+    context.close()
