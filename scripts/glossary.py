@@ -163,8 +163,10 @@ def abbreviations(terms: list[Term], hover: dict[str, tuple[str, ...]] = HOVER) 
             if spelling in seen:
                 raise GlossaryError(f"'{spelling}' is listed for both '{seen[spelling]}' and '{name}'")
             seen[spelling] = name
-            lines.append(f"*[{spelling}]: {title}")
-    return "\n".join(lines) + "\n"
+            # One block per definition: Markdown re-tests a whole block after each line it
+            # consumes, so one long block made every page's build quadratic in the glossary.
+            lines += [f"*[{spelling}]: {title}", ""]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
