@@ -54,6 +54,7 @@ ENTRY_RE = re.compile(
     + DESCRIPTION_SEPARATOR + r"(?P<description>\S.*?)\s*$"
 )
 LINK_START_RE = re.compile(r"^(?P<bullet>[-*+]\s+)?\[(?P<title>[^\]]*)\]\((?P<url>" + URL_PATTERN + r")\)(?P<after>.*)$")
+LIST_ITEM_RE = re.compile(r"^\s*[-*+]\s")
 HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -254,11 +255,14 @@ def parse_markdown(text: str, path: str) -> Document:
     problems: list[Problem] = []
     lines = list(prose_lines(text))
     for line in lines:
-        if not CANDIDATE_RE.match(line.text):
-            continue
         level = LEVEL_SECTIONS.get(line.section or "")
+        # In a resource section every list item is an entry, so a mistyped link is reported
+        # instead of silently rendering as plain text.
+        is_list_item = LIST_ITEM_RE.match(line.text) is not None
+        if not CANDIDATE_RE.match(line.text) and not (level and is_list_item):
+            continue
         if level is None:
-            if re.match(r"^\s*[-*+]\s", line.text):
+            if is_list_item:
                 problems.append(
                     Problem(
                         path,

@@ -52,6 +52,8 @@ def test_good_page_has_no_problems(tmp_path: Path) -> None:
 
 ENTRY_CASES = {
     "malformed": ("- [Title](https://example.org/x by Ada · video — Missing bracket.", "malformed resource entry"),
+    "space-before-url": ("- [Title] (https://example.org/x) by Ada · video — Not a link.", "malformed resource entry"),
+    "list-item-without-link": ("- Title by Ada · video — No link at all.", "malformed resource entry"),
     "bullet": ("* [Title](https://example.org/x) by Ada · video — Star bullet.", "resource entry must be a list item starting with '- '"),
     "no-bullet": ("[Title](https://example.org/x) by Ada · video — No bullet.", "resource entry must be a list item starting with '- '"),
     "empty-title": ("- [ ](https://example.org/x) by Ada · video — Empty title.", "resource entry has an empty title"),
