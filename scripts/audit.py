@@ -18,20 +18,11 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scripts.browser import CHROMIUM, CHROMIUM_FLAGS
 from scripts.page_weight import first_load, search_index_size
 from scripts.project import ROOT, mkdocs_config
 from scripts.serve_static import SiteServer
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -43,18 +43,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return built
 
 
-# ---------- browser fixtures: one Chromium per session, one server per site ----------
+# ---------- browser fixtures: one Chromium per module, one server per site ----------
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from scripts.browser import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402 - after sys.path is set
 
 
 @pytest.fixture(scope="session")
