@@ -159,11 +159,18 @@ FIGURES: dict[str, Figure] = {
 
 
 def figure_markdown(name: str) -> str:
-    """The Markdown to paste into docs/<chapter>.md: image with alt text, plus caption."""
+    """The Markdown to paste into docs/<chapter>.md: image with alt text, plus caption.
+
+    Lazy and asynchronous: Chromium rasterises SVG images on the main thread, and drawing the
+    figures during page load was most of a chapter's Lighthouse blocking time. The intrinsic
+    size, from the SVG's viewBox, reserves the space so nothing shifts when they appear."""
     figure = FIGURES[name]
+    box = re.search(r'viewBox="([\d. ]+)"', (OUT / f"{name}.svg").read_text(encoding="utf-8"))
+    width, height = (round(float(v)) for v in box.group(1).split()[2:]) if box else (0, 0)
+    size = f" width={width} height={height}" if width and height else ""
     return (
         '<figure markdown="span">\n'
-        f"![{figure.alt}]({SITE_PATH}/{name}.svg){{ loading=lazy }}\n"
+        f"![{figure.alt}]({SITE_PATH}/{name}.svg){{ loading=lazy decoding=async{size} }}\n"
         f"<figcaption>{escape(figure.caption)}</figcaption>\n"
         "</figure>\n"
     )
