@@ -11,19 +11,15 @@ MkDocs site (redirects, e.g. `/page` → `/page/`) are. External links are not f
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from scripts.project import ROOT
+from scripts.serve_static import SiteServer
 
 # Named LinkChecker warnings that are normal on a static site and say nothing about broken links.
 IGNORED_WARNINGS = ("http-redirected", "url-effective-url", "http-empty-content", "url-content-size-zero")
@@ -68,34 +64,9 @@ class Crawl:
     output: str
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # LinkChecker drops its per-host throttle (0.1–0.6 s a request) for servers that send
-        # this header: fair, since the server is ours and on loopback.
-        self.send_header("LinkChecker", "unthrottled")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass  # one line per request would bury LinkChecker's report
-
-
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # LinkChecker hangs up once it has what it needs; the broken pipe is not news
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+# LinkChecker drops its per-host throttle (0.1–0.6 s a request) for servers that send this
+# header: fair, since the server is ours and on loopback.
+UNTHROTTLED = {"LinkChecker": "unthrottled"}
 
 
 def linkchecker_command() -> list[str]:
@@ -116,9 +87,9 @@ def run_crawl(site: Path) -> Crawl:
         )
         config.write_text(settings, encoding="utf-8")
         config.chmod(0o644)
-        with serve(site) as base:
+        with SiteServer(site, headers=UNTHROTTLED) as server:
             done = subprocess.run(
-                [*linkchecker_command(), "--config", str(config), "--no-status", base],
+                [*linkchecker_command(), "--config", str(config), "--no-status", server.url],
                 capture_output=True,
                 text=True,
                 timeout=600,

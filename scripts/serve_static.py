@@ -20,9 +20,10 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 
 
 class SiteHandler(BaseHTTPRequestHandler):
-    def __init__(self, *args, root: Path, prefix: str, **kwargs) -> None:
+    def __init__(self, *args, root: Path, prefix: str, headers: dict[str, str], **kwargs) -> None:
         self.root = root
         self.prefix = prefix
+        self.extra_headers = headers
         super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
@@ -57,8 +58,11 @@ class SiteHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        body = target.read_bytes()
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if target.is_file():
+            body = target.read_bytes()
+            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        else:  # a site without a 404 page of its own
+            body, kind = b"Not found", "text/plain"
         self.send_response(status)
         if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body, compresslevel=6, mtime=0)
@@ -67,18 +71,25 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.send_header("Vary", "Accept-Encoding")
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
         self.end_headers()
         if send_body:
             self.wfile.write(body)
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients (browsers, LinkChecker) hang up once they have what they need: not news."""
+
+
 class SiteServer:
     """A site served on 127.0.0.1 in a background thread; port 0 picks a free port."""
 
-    def __init__(self, root: Path, prefix: str = "/", port: int = 0) -> None:
+    def __init__(self, root: Path, prefix: str = "/", port: int = 0, headers: dict[str, str] | None = None) -> None:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-        handler = partial(SiteHandler, root=root.resolve(), prefix=prefix)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        handler = partial(SiteHandler, root=root.resolve(), prefix=prefix, headers=headers or {})
+        self.httpd = QuietServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.prefix = prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -54,7 +54,7 @@ def search(page: Page, query: str) -> list[str]:
     field.fill("")
     field.press_sequentially(query)
     results = page.locator(".md-search-result__item .md-search-result__article h1")
-    expect(results.first).to_be_visible(timeout=15_000)
+    expect(results.first).to_be_visible(timeout=30_000)  # file:// search indexes on the main thread
     return [t.strip() for t in results.all_inner_texts()]
 
 
