@@ -96,7 +96,7 @@ TOO_COMMON: frozenset[str] = frozenset(
 )
 
 HEADING_RE = re.compile(r"^## (?P<term>\S.*?)\s*$")
-CHAPTER_RE = re.compile(r"^Chapter: \[(?P<title>[^\]]+)\]\((?P<target>[^)\s]+)\)\s*$")
+CHAPTER_RE = re.compile(r"^Chapter: " + LINK_RE.pattern + r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def parse(text: str) -> list[Term]:
             raise GlossaryError(f"line {start + 1}: '{match['term']}' has no definition")
         if any(line.strip() for line in body[index + 1 :]):
             raise GlossaryError(f"line {start + 1}: '{match['term']}' has text after its Chapter: line")
-        terms.append(Term(match["term"], definition, chapter["title"], chapter["target"], start + 1))
+        terms.append(Term(match["term"], definition, chapter["text"], chapter["url"], start + 1))
     return terms
 
 

@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from scripts.resources import split_front_matter
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -48,6 +50,12 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_TolerantLoader)  # noqa: S506 - the loader above is safe
+
+
+def page_meta(path: Path) -> dict[str, Any]:
+    """A Markdown page's front matter as a dict (empty when it has none)."""
+    front, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    return (yaml.safe_load(front) if front else None) or {}
 
 
 def plugin_config(name: str, config: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -7,10 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
-from scripts.project import DOCS, allowed_tags, chapters, mkdocs_config
-from scripts.resources import parse_file, parse_paths, prose_lines, split_front_matter
+from scripts.project import DOCS, allowed_tags, chapters, mkdocs_config, page_meta
+from scripts.resources import extract_urls, parse_file, parse_paths, prose_lines
 from tests.conftest import ROOT
 
 SECTIONS = ["Key concepts", "Prerequisites", "High-level resources", "In-depth resources"]
@@ -52,8 +51,7 @@ def sections(path: Path) -> dict[str | None, list[str]]:
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
 def test_chapter_front_matter(chapter) -> None:
-    front_matter, _ = split_front_matter(chapter.source.read_text(encoding="utf-8"))
-    meta = yaml.safe_load(front_matter)
+    meta = page_meta(chapter.source)
     assert meta["title"].strip()
     description = meta["description"].strip()
     assert description.endswith(".") and len(description) <= 200, description
@@ -64,7 +62,7 @@ def test_chapter_front_matter(chapter) -> None:
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
 def test_chapter_skeleton(chapter) -> None:
     text = chapter.source.read_text(encoding="utf-8")
-    meta = yaml.safe_load(split_front_matter(text)[0])
+    meta = page_meta(chapter.source)
     headings = [line.text for line in prose_lines(text) if re.match(r"#{1,2} ", line.text)]
     assert headings[0] == f"# {meta['title']}", "the page starts with an H1 equal to its title"
     assert [h for h in headings if h.startswith("# ")] == [headings[0]], "exactly one H1"
@@ -84,7 +82,7 @@ def test_prerequisites_link_only_to_earlier_chapters(chapter) -> None:
     earlier = {c.path for c in CHAPTERS[: CHAPTERS.index(chapter)]}
     lines = [t for t in sections(chapter.source)["Prerequisites"] if t.startswith("- ")]
     assert lines, "a Prerequisites list"
-    linked = {m for t in lines for m in re.findall(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)", t)}
+    linked = {url.split("#")[0] for t in lines for url in extract_urls(t) if url.split("#")[0].endswith(".md")}
     assert linked <= earlier, f"prerequisites must be earlier chapters: {linked - earlier}"
     if earlier:
         assert linked, "every chapter after the first names at least one earlier chapter"

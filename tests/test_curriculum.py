@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from scripts.project import DOCS, chapters
-from scripts.resources import normalize_url, parse_file, parse_paths
+from scripts.resources import LINK_RE, normalize_url, parse_file, parse_paths
 from tests.test_chapters import CONTRIBUTIONS_WANTED, sections
 
 CHAPTERS = chapters()
@@ -16,7 +16,7 @@ CHAPTERS = chapters()
 
 def intro_words(chapter) -> int:
     prose = [t for t in sections(chapter.source)[None] if t.strip() and not t.startswith(("# ", "![", "*", "<"))]
-    return len(re.sub(r"\]\([^)]*\)", "]", " ".join(prose)).split())
+    return len(LINK_RE.sub(r"\g<text>", " ".join(prose)).split())
 
 
 def key_concepts(chapter) -> list[str]:

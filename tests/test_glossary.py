@@ -6,11 +6,9 @@ import re
 
 import markdown
 import pytest
-import yaml
 
 from scripts import glossary
-from scripts.project import DOCS, chapters
-from scripts.resources import split_front_matter
+from scripts.project import DOCS, chapters, page_meta
 from tests.conftest import ROOT
 
 REQUIRED_TERMS = (
@@ -37,8 +35,7 @@ def chapter_titles() -> dict[str, str]:
     titles = {}
     for chapter in chapters():
         if chapter.source.exists():
-            front, _ = split_front_matter(chapter.source.read_text(encoding="utf-8"))
-            titles[chapter.path] = (yaml.safe_load(front) or {}).get("title", "")
+            titles[chapter.path] = page_meta(chapter.source).get("title", "")
     return titles
 
 
@@ -97,8 +94,7 @@ def test_every_chapter_is_reachable_from_the_glossary(terms: list[glossary.Term]
 
 
 def test_glossary_page_has_front_matter() -> None:
-    front, _ = split_front_matter((DOCS / "glossary.md").read_text(encoding="utf-8"))
-    meta = yaml.safe_load(front)
+    meta = page_meta(DOCS / "glossary.md")
     assert meta["title"] == "Glossary"
     assert meta["description"].strip().endswith(".") and meta["description"].count(". ") == 0
 

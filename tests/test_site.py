@@ -9,10 +9,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from scripts.project import DOCS, chapters, mkdocs_config
-from scripts.resources import parse_file, split_front_matter
+from scripts.project import DOCS, chapters, mkdocs_config, page_meta
+from scripts.resources import parse_file
 from tests.conftest import ROOT, Build, build_site
 
 CHAPTERS = chapters()
@@ -106,7 +105,7 @@ def test_entries_render_with_badge_author_description_and_data_attributes(site: 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
 def test_meta_description_and_edit_link(site: Build, chapter) -> None:
-    meta = yaml.safe_load(split_front_matter(chapter.source.read_text(encoding="utf-8"))[0])
+    meta = page_meta(chapter.source)
     tags = parse_html(page_html(site, chapter.path)).tags
     descriptions = [a["content"] for t, a in tags if t == "meta" and a.get("name") == "description"]
     assert descriptions == [meta["description"]]
@@ -121,7 +120,7 @@ def test_home_page_shows_every_chapter_as_a_card_in_reading_order(site: Build) -
     text = re.sub(r"\s+", " ", " ".join(html.text))
     for chapter in CHAPTERS:
         count = len(parse_file(chapter.source).resources)
-        meta = yaml.safe_load(split_front_matter(chapter.source.read_text(encoding="utf-8"))[0])
+        meta = page_meta(chapter.source)
         assert f"{meta['title']} {meta['description']} {count} resource" in text
     assert "Part 1: Foundations" in text and "Part 2: Large Language Models" in text
 

@@ -6,10 +6,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
-import yaml
 
-from scripts.project import DOCS, chapters
-from scripts.resources import split_front_matter
+from scripts.project import DOCS, chapters, page_meta
 
 PAGE = DOCS / "start-here.md"
 PATHS = ("Practitioner's fast track", "The full path", "Researcher's path")
@@ -45,8 +43,7 @@ def steps(lines: list[str]) -> list[Step]:
 
 
 def test_front_matter() -> None:
-    front, _ = split_front_matter(PAGE.read_text(encoding="utf-8"))
-    meta = yaml.safe_load(front)
+    meta = page_meta(PAGE)
     assert meta["title"] == "Start here"
     assert meta["description"].strip()
 
@@ -75,8 +72,7 @@ def test_links_are_chapters_with_their_titles(path: str) -> None:
         assert step.target in nav, f"{step.target} is not a chapter"
         source = DOCS / step.target
         assert source.is_file(), f"docs/{step.target} does not exist"
-        front, _ = split_front_matter(source.read_text(encoding="utf-8"))
-        assert step.title == yaml.safe_load(front)["title"]
+        assert step.title == page_meta(source)["title"]
 
 
 def test_full_path_takes_every_chapter_in_reading_order() -> None:
