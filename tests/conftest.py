@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -34,6 +35,13 @@ def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", **env: str
         timeout=300,
     )
     return Build(destination, result.stdout + result.stderr, result.returncode)
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project to change and build, without environments, caches or builds."""
+    ignored = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, destination, ignore=ignored)
+    return destination
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from scripts.published_urls import PUBLISHED, built_pages, is_redirect, lost_urls, page_file, read_list, redirect_advice
-from tests.conftest import ROOT, Build, build_site
+from tests.conftest import ROOT, Build, build_site, copy_project
 
 RENAMED_FROM, RENAMED_TO = "knowledge-graphs", "llm-knowledge-graphs"
 
@@ -20,12 +19,6 @@ def test_every_published_url_is_a_page_or_a_redirect(site: Build) -> None:
 def test_every_page_of_the_build_is_in_the_published_list(site: Build) -> None:
     unlisted = [url for url in built_pages(site.site) if url not in read_list()]
     assert not unlisted, f"add these lines to {PUBLISHED.relative_to(ROOT)}: {', '.join(unlisted)}"
-
-
-def copy_project(destination: Path) -> Path:
-    ignored = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, destination, ignore=ignored)
-    return destination
 
 
 def rename_chapter(project: Path, old: str, new: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,7 +11,7 @@ import pytest
 
 from scripts.project import DOCS, chapters, mkdocs_config, page_meta
 from scripts.resources import parse_file
-from tests.conftest import ROOT, Build, build_site
+from tests.conftest import Build, build_site, copy_project
 
 CHAPTERS = chapters()
 
@@ -79,8 +78,7 @@ def test_no_page_loads_anything_from_a_third_party_host(site: Build) -> None:
 
 def test_the_guard_catches_a_hot_linked_image(tmp_path: Path) -> None:
     """The privacy plugin turns an external asset into a warning, so the strict build fails."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__"))
+    project = copy_project(tmp_path / "project")
     page = project / "docs" / "mathematics.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n![chart](https://example.org/chart.png)\n", encoding="utf-8")
     built = build_site(tmp_path / "site", project / "mkdocs.yml")
@@ -138,8 +136,7 @@ def test_404_page_uses_relative_assets_under_a_base_element(site: Build) -> None
 
 def test_pages_read_correctly_without_the_hook(tmp_path: Path) -> None:
     """The hook only decorates: without it an entry still shows title, author, type, description."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__"))
+    project = copy_project(tmp_path / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config), encoding="utf-8")
     built = build_site(tmp_path / "site", project / "mkdocs.yml")
