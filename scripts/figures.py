@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "assets" / "figures"
+from scripts.project import DOCS, ROOT
+
+OUT = DOCS / "assets" / "figures"
 SITE_PATH = "assets/figures"  # where the figures sit relative to docs/
 
 # ---------------------------------------------------------------------------------------------
