@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.lint import display, duplicate_problems, html_problems, link_problems, load_http_allowlist
-from scripts.project import DOCS, chapters
+from scripts.lint import duplicate_problems, html_problems, link_problems, load_http_allowlist
+from scripts.paths import DOCS, display
+from scripts.project import chapters
 from scripts.resources import (
     AUTHOR_SEPARATOR,
     DESCRIPTION_SEPARATOR,

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 from scripts.browser import CHROMIUM, CHROMIUM_FLAGS
 from scripts.page_weight import first_load, search_index_size
-from scripts.project import ROOT, mkdocs_config
+from scripts.paths import ROOT
+from scripts.project import mkdocs_config
 from scripts.serve_static import SiteServer
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.project import ROOT
+from scripts.paths import ROOT
 
 NPM_PACKAGES = ("linkinator@6.3.0", "markdown-link-check@3.15.0")  # linkinator 8 needs Node 22
 PER_HOST, RETRIES, TIMEOUT = 4, 2, 3

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.project import ROOT
+from scripts.paths import ROOT
 from scripts.serve_static import SiteServer
 
 # Named LinkChecker warnings that are normal on a static site and say nothing about broken links.

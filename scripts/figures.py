@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from scripts.project import DOCS, ROOT
+from scripts.paths import DOCS, ROOT
 
 OUT = DOCS / "assets" / "figures"
 SITE_PATH = "assets/figures"  # where the figures sit relative to docs/

@@ -26,7 +26,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.project import DOCS, ROOT
+from scripts.paths import DOCS, ROOT
 from scripts.resources import LINK_RE
 
 GLOSSARY = DOCS / "glossary.md"

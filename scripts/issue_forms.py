@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from scripts.lint import display
-from scripts.project import ROOT, chapters, mkdocs_config
+from scripts.paths import ROOT, display
+from scripts.project import chapters, mkdocs_config
 from scripts.resources import ENTRY_TEMPLATE, LEVEL_SECTIONS, LEVELS, RESOURCE_TYPES
 
 FORMS_DIR = ROOT / ".github" / "ISSUE_TEMPLATE"

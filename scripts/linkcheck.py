@@ -24,9 +24,7 @@ from scripts.linkcheck_cache import CACHE, Cache, Entry
 from scripts.linkcheck_engine import Checker, Result
 from scripts.linkcheck_policy import CONFIG, ConfigError, Policy, load_policy
 from scripts.linkcheck_report import Checked, Location, Progress, annotations, as_json, as_markdown, as_text
-from scripts.lint import display
-from scripts.project import DOCS
-from scripts.resources import parse_paths
+from scripts.paths import DOCS, display
 
 HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
 Targets = dict[str, list[Location]]  # URL -> every place it is written
@@ -48,6 +46,8 @@ def add(targets: Targets, url: str, location: Location) -> None:
 
 def targets_from_docs(paths: Iterable[Path | str]) -> Targets:
     """Every resource entry's URL, then any other web link in the prose, with where each is written."""
+    from scripts.resources import parse_paths  # only here: a --url-file run need not pay for the parser's import
+
     targets: Targets = {}
     documents = parse_paths(display(p) for p in paths)
     for document in documents:
@@ -63,10 +63,11 @@ def targets_from_docs(paths: Iterable[Path | str]) -> Targets:
 
 def targets_from_url_file(path: Path) -> Targets:
     targets: Targets = {}
+    name = display(path)
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         url = raw.strip()
         if url and not url.startswith("#"):
-            add(targets, url, Location(display(path), number))
+            add(targets, url, Location(name, number))
     return targets
 
 

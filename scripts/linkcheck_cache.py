@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.project import ROOT
+from scripts.paths import ROOT
 
 CACHE = ROOT / ".cache" / "linkcheck.json"
 VERSION = 1

@@ -16,6 +16,7 @@ import random
 import re
 import ssl
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -98,6 +99,7 @@ class HostGate:
     """One host's politeness: at most `limit` requests in flight, starts `interval` apart."""
 
     def __init__(self, limit: int, interval: float) -> None:
+        self.limit = limit
         self.slots = asyncio.Semaphore(limit)
         self.interval = interval
         self.next_start = 0.0
@@ -233,6 +235,10 @@ class Checker:
         if self.session:
             await self.session.close()
 
+    @staticmethod
+    def gate_key(url: str) -> str:
+        return urlsplit(url).netloc.lower()
+
     def gate(self, url: str) -> HostGate:
         parts = urlsplit(url)
         key = parts.netloc.lower()
@@ -253,13 +259,28 @@ class Checker:
         return headers
 
     async def check_all(self, urls: Iterable[str], on_result: Callable[[Result], None] | None = None) -> list[Result]:
-        async def one(url: str) -> Result:
-            result = await self.check(url)
-            if on_result:
-                on_result(result)
-            return result
+        """Every URL's result, in the order given.
 
-        return list(await asyncio.gather(*(one(url) for url in urls)))
+        Each host gets as many workers as it may have requests in flight, and they take its URLs
+        in turn: a thousand URLs make a few dozen coroutines rather than a thousand queued on
+        gates, so the first requests leave at once instead of after everything is scheduled."""
+        listed = list(urls)
+        queues: dict[str, deque[int]] = {}
+        for index, url in enumerate(listed):
+            queues.setdefault(self.gate_key(url), deque()).append(index)
+        results: list[Result | None] = [None] * len(listed)
+
+        async def worker(queue: deque[int]) -> None:
+            while queue:
+                index = queue.popleft()
+                results[index] = result = await self.check(listed[index])
+                if on_result:
+                    on_result(result)
+
+        await asyncio.gather(*(
+            worker(queue) for queue in queues.values() for _ in range(min(len(queue), self.gate(listed[queue[0]]).limit))
+        ))
+        return [result for result in results if result is not None]
 
     async def check(self, url: str) -> Result:
         started = time.monotonic()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from scripts.project import ROOT
+from scripts.paths import ROOT
 
 CONFIG = ROOT / "scripts" / "linkcheck.toml"
 METHODS = ("get", "head")

@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
-from scripts.project import DOCS, ROOT, allowed_tags
+from scripts.paths import DOCS, ROOT, display
+from scripts.project import allowed_tags
 from scripts.resources import Document, Problem, normalize_url, parse_paths, strip_inline_code
 
 HTTP_ALLOWLIST = ROOT / "scripts" / "http-allowlist.txt"
@@ -75,14 +76,6 @@ def load_http_allowlist(path: Path = HTTP_ALLOWLIST) -> tuple[dict[str, AllowedH
             allowed[url] = AllowedHttp(url, reason.strip())
     return allowed, problems
 
-
-def display(path: Path | str) -> str:
-    """Paths relative to the project when inside it, so messages are short and clickable."""
-    resolved = Path(path).resolve()
-    try:
-        return str(resolved.relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 def check_url(url: str, allowed_http: dict[str, AllowedHttp]) -> Iterator[tuple[str, str]]:

@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from scripts.project import ROOT
+from scripts.paths import ROOT
 
 ARCHIVE_FOLDER = "llm-roadmap"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # same bytes for the same site, whenever it is built

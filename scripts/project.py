@@ -10,11 +10,9 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from scripts.paths import DOCS, MKDOCS_YML
 from scripts.resources import split_front_matter
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-MKDOCS_YML = ROOT / "mkdocs.yml"
 PARTS: tuple[str, ...] = ("Foundations", "Large Language Models")
 
 

@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from scripts.project import ROOT
+from scripts.paths import ROOT
 
 PUBLISHED = ROOT / "tests" / "data" / "published-urls.txt"
 HOME = "./"

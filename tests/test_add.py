@@ -11,8 +11,8 @@ import pytest
 
 from scripts import add as helper
 from scripts.add import CONTRIBUTIONS_WANTED, Refused, Suggestion
-from scripts.lint import display, lint
-from scripts.project import DOCS
+from scripts.lint import lint
+from scripts.paths import DOCS, display
 from scripts.resources import parse_file
 
 GOOD = Suggestion(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project import DOCS, allowed_tags, chapters, mkdocs_config, page_meta
+from scripts.paths import DOCS
+from scripts.project import allowed_tags, chapters, mkdocs_config, page_meta
 from scripts.resources import extract_urls, parse_file, parse_paths, prose_lines
 from tests.conftest import ROOT
 

@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from scripts.project import DOCS, chapters
+from scripts.paths import DOCS
+from scripts.project import chapters
 from scripts.resources import LINK_RE, normalize_url, parse_file, parse_paths
 from tests.test_chapters import CONTRIBUTIONS_WANTED, sections
 

@@ -8,7 +8,8 @@ import markdown
 import pytest
 
 from scripts import glossary
-from scripts.project import DOCS, chapters, page_meta
+from scripts.paths import DOCS
+from scripts.project import chapters, page_meta
 from tests.conftest import ROOT
 
 REQUIRED_TERMS = (

@@ -388,7 +388,7 @@ def test_github_token_reaches_github_only(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_full_docs_targets_come_from_the_parser() -> None:
     """Every resource entry's URL is a target, located at the entry's own line."""
-    from scripts.project import DOCS
+    from scripts.paths import DOCS
     from scripts.resources import parse_paths
 
     targets = linkcheck.targets_from_docs([DOCS])

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.project import DOCS, chapters, mkdocs_config, page_meta
+from scripts.paths import DOCS
+from scripts.project import chapters, mkdocs_config, page_meta
 from scripts.resources import parse_file
 from tests.conftest import Build, build_site, copy_project
 
