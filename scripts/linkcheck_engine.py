@@ -240,10 +240,9 @@ class Checker:
         return urlsplit(url).netloc.lower()
 
     def gate(self, url: str) -> HostGate:
-        parts = urlsplit(url)
-        key = parts.netloc.lower()
+        key = self.gate_key(url)
         if key not in self.gates:
-            host = parts.hostname or ""
+            host = urlsplit(url).hostname or ""
             self.gates[key] = HostGate(self.policy.per_host(host), self.policy.interval(host))
         return self.gates[key]
 

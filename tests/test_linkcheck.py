@@ -218,12 +218,19 @@ def test_per_host_limit_holds_for_1000_urls_over_20_hosts(server: FixtureServer)
     started = time.monotonic()
     results = run_checks(urls, POLICY.with_settings(concurrency=100, attempt_timeout=5.0))  # no retry on a busy machine
     elapsed = time.monotonic() - started
-    assert {r.verdict for r in results} == {"ok"}
+    assert {r.verdict for r in results} == {"ok"} and [r.url for r in results] == urls
     logged = [r for r in server.requests() if r.host in hosts]
     assert len(logged) == 1000 and {r.method for r in logged} == {"GET"}
     assert max(r.in_flight for r in logged) == FAST.per_host  # the limit was reached, never passed
     assert {server.max_in_flight[host] for host in hosts} <= set(range(1, FAST.per_host + 1))
     assert elapsed < 4 * (1000 / 80 * 0.02) + 3.0  # and the limit did not serialise anything
+
+
+def test_results_keep_the_order_given_whichever_host_answers_first(server: FixtureServer) -> None:
+    slow, fast = server.listen("127.0.0.61"), server.listen("127.0.0.62")
+    urls = [f"{slow}/ok/{n}?delay=0.2" if n % 2 else f"{fast}/ok/{n}" for n in range(12)]
+    results = run_checks(urls)
+    assert [r.url for r in results] == urls and {r.verdict for r in results} == {"ok"}
 
 
 def test_interval_spaces_requests_to_one_host(server: FixtureServer) -> None:
