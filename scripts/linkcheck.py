@@ -17,8 +17,10 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scripts.linkcheck_cache import CACHE, Cache, Entry
 from scripts.linkcheck_engine import Checker, Result
@@ -138,6 +140,33 @@ async def check(
     return [Checked(results[url], tuple(locations)) for url, locations in targets.items()]
 
 
+def plan(targets: Targets, policy: Policy, cache: Cache, max_age_days: float, busiest: int = 5) -> str:
+    """What a run would request, without requesting anything: the count of requests a cold run
+    makes at least, and the hosts whose politeness sets the run's minimum duration."""
+    per_host: Counter[str] = Counter()
+    excluded = fresh = 0
+    for url in targets:
+        host = (urlsplit(url).hostname or "").lower()
+        if not is_web_url(url) or not host or policy.rule(host).exclude:
+            excluded += 1
+        elif cache.fresh(url, max_age_days):
+            fresh += 1
+        else:
+            per_host[host] += 1
+    to_request = sum(per_host.values())
+    lines = [
+        f"Plan (nothing was requested): {len(targets)} URLs; {excluded} excluded by the policy, {fresh} fresh in the cache.",
+        f"{to_request} URLs on {len(per_host)} hosts to request: at least {to_request} requests "
+        "(one each; redirect hops and retries add more).",
+    ]
+    if per_host:
+        lines += ["", "| host | URLs | at once | interval s | at least s |", "|---|---:|---:|---:|---:|"]
+        floors = {host: (count - 1) * policy.interval(host) for host, count in per_host.items()}
+        for host in sorted(per_host, key=lambda h: (-floors[h], -per_host[h], h))[:busiest]:
+            lines.append(f"| {host} | {per_host[host]} | {policy.per_host(host)} | {policy.interval(host):g} | {floors[host]:.0f} |")
+    return "\n".join(lines)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m scripts.linkcheck", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders (default: docs/)")
@@ -149,6 +178,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cache", type=Path, default=CACHE, help=f"cache file (default {display(CACHE)})")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--config", type=Path, default=CONFIG, help=f"policy file (default {display(CONFIG)})")
+    parser.add_argument("--plan", action="store_true", help="request nothing: count the URLs and requests a run would make, per host")
     parser.add_argument("--site", type=Path, metavar="DIR", help="crawl a built site's internal links with LinkChecker")
     return parser.parse_args(argv)
 
@@ -181,6 +211,9 @@ def main(argv: list[str] | None = None, **checker_options: object) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     cache = Cache(None) if args.no_cache else Cache.load(args.cache)
+    if args.plan:
+        print(plan(targets, policy, cache, args.max_age))
+        return 0
     progress = Progress(len(targets)) if args.format == "text" else None
     started = time.monotonic()
     checked = asyncio.run(check(targets, policy, cache, args.max_age, progress, **checker_options))

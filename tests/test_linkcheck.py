@@ -296,6 +296,22 @@ def test_warm_cache_makes_zero_requests(server: FixtureServer, tmp_path: Path, c
     assert len(server.requests(base)) == 10  # too old: all rechecked
 
 
+def test_plan_counts_requests_per_host_and_sends_none(
+    server: FixtureServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = server.listen()
+    arxiv = [f"https://arxiv.org/abs/2401.0000{n}" for n in range(3)]
+    page = write_docs(tmp_path / "docs", [*(f"{base}/ok/{n}" for n in range(4)), "https://example.com/x", *arxiv])
+    cache = tmp_path / "cache.json"
+    Cache(cache, {f"{base}/ok/0": Entry("ok", 200, f"{base}/ok/0", "", time.time())}).save()
+    code, out, _ = run_cli([str(page), "--plan", "--cache", str(cache)], capsys)  # the shipped policy
+    assert code == 0 and server.requests(base) == []
+    assert "8 URLs; 1 excluded by the policy, 1 fresh in the cache." in out
+    assert "6 URLs on 2 hosts to request: at least 6 requests" in out
+    rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| host")]
+    assert rows == ["| arxiv.org | 3 | 1 | 1 | 2 |", "| 127.0.0.1 | 3 | 4 | 0 | 0 |"]  # slowest first
+
+
 def test_cache_rechecks_broken_and_warn(tmp_path: Path) -> None:
     now = time.time()
     cache = Cache(tmp_path / "c.json")
