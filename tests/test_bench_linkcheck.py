@@ -1,0 +1,43 @@
+"""The benchmark is not a test, but its judging is: a wrong accuracy column would mislead."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts import bench_linkcheck as bench
+
+CASES = {
+    "http://127.0.0.2:1/ok/page": "ok",
+    "http://127.0.0.2:1/status/404/x": "broken",
+    "http://127.0.0.2:1/botwall/x": "warn",
+    "http://127.0.0.2:1/drip/x": "warn",
+}
+
+
+def test_a_pass_fail_peer_is_right_to_fail_only_broken_and_a_hang_is_never_right() -> None:
+    outcomes = {
+        "http://127.0.0.2:1/ok/page": "pass",
+        "http://127.0.0.2:1/status/404/x": "broken",
+        "http://127.0.0.2:1/botwall/x": "broken",  # crying wolf
+        "http://127.0.0.2:1/drip/x": bench.HUNG,
+    }
+    right, wrong = bench.accuracy("lychee", outcomes, CASES)
+    assert right == 2 and wrong == ["botwall/x", "drip/x (hung)"]
+
+
+def test_ours_must_give_the_exact_verdict() -> None:
+    outcomes = {**CASES, "http://127.0.0.2:1/botwall/x": "broken"}
+    assert bench.accuracy("ours", outcomes, CASES) == (3, ["botwall/x"])
+
+
+def test_benchmark_run_prints_one_row_per_tool_with_requests_and_accuracy(capsys: pytest.CaptureFixture[str]) -> None:
+    code = bench.main(["--urls", "40", "--hosts", "2", "--latency-ms", "10", "--runs", "1", "--tools", "ours-in-process"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "40 URLs × 2 hosts × 10 ms, 4 per host at once: ideal bound 0.05 s; failure-mode set of 27 URLs" in out
+    row = next(line for line in out.splitlines() if line.startswith("| ours-in-process"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[3] == "40" and cells[4] == "27/27 100%" and cells[5] == "-"
+    assert re.search(r"Start-up floor: .* takes \d+\.\d\d s \(median\)", out)
