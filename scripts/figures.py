@@ -416,20 +416,18 @@ def draw_transformer_block() -> str:
         d.line([(stream_x - 8, y), (stream_x + 8, y)], stroke=INK_ON_TINT, width=2.2)
         d.line([(stream_x, y - 8), (stream_x, y + 8)], stroke=INK_ON_TINT, width=2.2)
         d.text(stream_x - 24, y + 5, "add", size=13, weight="600", anchor="end")
-    # sub-layer 1: LayerNorm -> masked multi-head self-attention
-    d.line([(stream_x, 562), (branch_x, 562), (branch_x, 548)], stroke=BLUE, width=2)
-    d.head((branch_x, 540), (branch_x, 560), BLUE)
-    d.box(branch_x, 521, 220, 38, ["LayerNorm"], GREEN, GREEN_TINT)
-    d.arrow([(branch_x, 502), (branch_x, 484)], stroke=BLUE, width=2)
-    d.box(branch_x, 455, 260, 58, ["Masked multi-head", "self-attention"], BLUE, BLUE_TINT)
-    d.arrow([(branch_x, 426), (branch_x, 401), (stream_x + 15, 401)], stroke=BLUE, width=2)
-    # sub-layer 2: LayerNorm -> feed-forward
-    d.line([(stream_x, 366), (branch_x, 366), (branch_x, 352)], stroke=ORANGE, width=2)
-    d.head((branch_x, 344), (branch_x, 364), ORANGE)
-    d.box(branch_x, 325, 220, 38, ["LayerNorm"], GREEN, GREEN_TINT)
-    d.arrow([(branch_x, 306), (branch_x, 288)], stroke=ORANGE, width=2)
-    d.box(branch_x, 259, 260, 58, ["Feed-forward network", "(MLP, e.g. GELU)"], ORANGE, ORANGE_TINT)
-    d.arrow([(branch_x, 230), (branch_x, 211), (stream_x + 15, 211)], stroke=ORANGE, width=2)
+
+    def sublayer(fork: int, join: int, lines: list[str], colour: str, tint: str) -> None:
+        """Leaves the stream at `fork`, goes through LayerNorm and `lines`, adds back at `join`."""
+        d.line([(stream_x, fork), (branch_x, fork), (branch_x, fork - 14)], stroke=colour, width=2)
+        d.head((branch_x, fork - 22), (branch_x, fork - 2), colour)
+        d.box(branch_x, fork - 41, 220, 38, ["LayerNorm"], GREEN, GREEN_TINT)
+        d.arrow([(branch_x, fork - 60), (branch_x, fork - 78)], stroke=colour, width=2)
+        d.box(branch_x, fork - 107, 260, 58, lines, colour, tint)
+        d.arrow([(branch_x, fork - 136), (branch_x, join), (stream_x + 15, join)], stroke=colour, width=2)
+
+    sublayer(562, 401, ["Masked multi-head", "self-attention"], BLUE, BLUE_TINT)
+    sublayer(366, 211, ["Feed-forward network", "(MLP, e.g. GELU)"], ORANGE, ORANGE_TINT)
     # inputs
     d.box(stream_x, 668, 300, 52, ["Token embeddings", "+ position information"], TEAL, TEAL_TINT, size=14)
     d.text(stream_x, 732, "input tokens", fill=TEAL, size=14, weight="600")
