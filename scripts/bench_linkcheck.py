@@ -19,21 +19,21 @@ import json
 import math
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from scripts.linkcheck_engine import Checker  # imported here, so the in-process row never pays for it
 from scripts.linkcheck_policy import load_policy
 from scripts.paths import ROOT
+from tests.linkcheck_server import refusing_port
 
 NPM_PACKAGES = ("linkinator@6.3.0", "markdown-link-check@3.15.0")  # linkinator 8 needs Node 22
 PER_HOST, RETRIES, TIMEOUT = 4, 2, 3
@@ -121,7 +121,10 @@ class Workload:
 
 # Each tool: run it on a workload and say what it made of each URL. Ours gives a verdict
 # (ok/broken/warn/excluded); a pass/fail peer gives "broken" for what it reported failing, else "pass".
-Runner = Callable[[Workload], dict[str, str]]
+class Runner(Protocol):
+    def __call__(self, work: Workload, timeout: float = ...) -> dict[str, str]: ...
+
+
 CASE_CAP = 60.0  # seconds one failure-mode URL may hold a tool before it is killed: a hang is no verdict
 HUNG = "hung"
 
@@ -130,9 +133,10 @@ class Hung(Exception):
     """The tool was still running when its time was up."""
 
 
-def run(command: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run(command: list[str], cwd: Path, timeout: float = 600, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env={**os.environ, "NO_COLOR": "1"})
+        return subprocess.run(command, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=timeout,
+                              env={**os.environ, "NO_COLOR": "1"})
     except subprocess.TimeoutExpired as error:  # subprocess.run has killed it
         raise Hung(f"{Path(command[0]).name} still running after {timeout:g} s") from error
 
@@ -189,12 +193,8 @@ def linkchecker(work: Workload, timeout: float = 900) -> dict[str, str]:
     config.write_text(f"[checking]\nthreads=80\ntimeout={TIMEOUT}\n[AnchorCheck]\n", encoding="utf-8")
     os.chmod(work.directory, 0o755)  # run as root, LinkChecker becomes `nobody` after reading its config
     config.chmod(0o644)
-    try:
-        done = subprocess.run([str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-status", "--no-warnings",
-                               "-r", "0", "-o", "csv", "--stdin"], input="\n".join(work.urls), cwd=work.directory,
-                              capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired as error:
-        raise Hung(f"linkchecker still running after {timeout:g} s") from error
+    done = run([str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-status", "--no-warnings", "-r", "0", "-o", "csv",
+                "--stdin"], work.directory, timeout, stdin="\n".join(work.urls))
     rows = csv.reader(io.StringIO("\n".join(l for l in done.stdout.splitlines() if l and not l.startswith("#"))), delimiter=";")
     header = next(rows, [])
     if "valid" not in header:
@@ -234,15 +234,9 @@ def ensure_npm(npm: Path) -> None:
     subprocess.run(["npm", "install", "--save-exact", *NPM_PACKAGES], cwd=npm, check=True, capture_output=True)
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def failure_set(base: str) -> dict[str, str]:
     cases = {base + path: verdict for path, verdict in FAILURE_MODES.items()}
-    cases[f"http://127.0.0.1:{closed_port()}/refused"] = "broken"
+    cases[f"http://127.0.0.1:{refusing_port()}/refused"] = "broken"
     cases["http://no-such-host.invalid/dns"] = "broken"
     return cases
 
@@ -256,7 +250,7 @@ def judge_cases(runner: Runner, cases: dict[str, str], directory: Path) -> dict[
         work = Workload([url], directory / f"case-{number}")
         work.directory.mkdir(parents=True)
         try:
-            return url, runner(work, CASE_CAP).get(url, "pass")  # type: ignore[call-arg]
+            return url, runner(work, CASE_CAP).get(url, "pass")
         except Hung:
             return url, HUNG
 

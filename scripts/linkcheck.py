@@ -146,13 +146,12 @@ def plan(targets: Targets, policy: Policy, cache: Cache, max_age_days: float, bu
     per_host: Counter[str] = Counter()
     excluded = fresh = 0
     for url in targets:
-        host = (urlsplit(url).hostname or "").lower()
-        if not is_web_url(url) or not host or policy.rule(host).exclude:
+        if policy.exclusion(url):
             excluded += 1
         elif cache.fresh(url, max_age_days):
             fresh += 1
         else:
-            per_host[host] += 1
+            per_host[(urlsplit(url).hostname or "").lower()] += 1
     to_request = sum(per_host.values())
     lines = [
         f"Plan (nothing was requested): {len(targets)} URLs; {excluded} excluded by the policy, {fresh} fresh in the cache.",

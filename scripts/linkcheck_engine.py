@@ -283,13 +283,9 @@ class Checker:
 
     async def check(self, url: str) -> Result:
         started = time.monotonic()
-        parts = urlsplit(url)
-        rule = self.policy.rule(parts.hostname or "")
         trace = Trace()
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            result = Result(url, "excluded", reason="not an http(s) URL")
-        elif rule.exclude:
-            result = Result(url, "excluded", reason=rule.reason or f"{rule.host} is excluded by the policy")
+        if excluded := self.policy.exclusion(url):
+            result = Result(url, "excluded", reason=excluded)
         else:
             try:
                 async with asyncio.timeout(self.settings.deadline):

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scripts.paths import ROOT
 
@@ -78,6 +79,14 @@ class Policy:
                 return self.hosts[host]
             host = host.partition(".")[2]
         return HostRule()
+
+    def exclusion(self, url: str) -> str:
+        """Why `url` is not requested at all, or "" when it is."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return "not an http(s) URL"
+        rule = self.rule(parts.hostname)
+        return (rule.reason or f"{rule.host} is excluded by the policy") if rule.exclude else ""
 
     def per_host(self, host: str) -> int:
         return self.rule(host).per_host or self.settings.per_host

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import socket
 import ssl
 import sys
 import threading
@@ -30,6 +31,18 @@ ANCHOR_PAGE = (
 OK_PAGE = "<!doctype html><html><head><title>A fine page</title></head><body><p>Content.</p></body></html>"
 SOFT_404_PAGE = "<!doctype html><html><head><title>Page not found</title></head><body>Sorry.</body></html>"
 BIG_BODY_BYTES = 20 * 1024 * 1024
+_refuser: socket.socket | None = None
+
+
+def refusing_port() -> int:
+    """A loopback port that refuses every connection while this process lives. It stays bound
+    without listening, so nothing else can take it meanwhile: not a server, and not a client's
+    ephemeral port (which would make a connection to it reach itself)."""
+    global _refuser
+    if _refuser is None:
+        _refuser = socket.socket()
+        _refuser.bind(("127.0.0.1", 0))
+    return _refuser.getsockname()[1]
 
 
 @dataclass(frozen=True)

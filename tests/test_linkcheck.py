@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
 import ssl
 import subprocess
 import time
@@ -26,7 +25,7 @@ from scripts import linkcheck
 from scripts.linkcheck_cache import Cache, Entry
 from scripts.linkcheck_engine import Checker, Result
 from scripts.linkcheck_policy import CONFIG, ConfigError, HostRule, Policy, Settings, load_policy
-from tests.linkcheck_server import FixtureServer, Request
+from tests.linkcheck_server import FixtureServer, Request, refusing_port
 
 # Fast enough for a test, shaped like production: 3 tries, short backoff, tight deadlines.
 FAST = Settings(
@@ -77,13 +76,6 @@ def server() -> Iterator[FixtureServer]:
     fixture.stop()
 
 
-def closed_port() -> int:
-    """A loopback port nobody listens on: connecting to it is refused."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def run_checks(urls: list[str], policy: Policy = POLICY, ssl_context: ssl.SSLContext | None = None) -> list[Result]:
     async def go() -> list[Result]:
         async with Checker(policy, ssl_context) as checker:
@@ -123,7 +115,7 @@ CASES = [
     Case("HEAD 200 is enough", "ok", (HEAD,), "/ok/h", host=HEAD_HOST),
     Case("no response within the deadline", "warn", (GET,) * 3, "/hang/x"),
     Case("slow drip", "warn", (GET,) * 3, "/drip/x"),
-    Case("connection refused", "broken", (), unanswered=1, url=f"http://127.0.0.1:{closed_port()}/ok/x"),
+    Case("connection refused", "broken", (), unanswered=1, url=f"http://127.0.0.1:{refusing_port()}/ok/x"),
     Case("DNS failure (.invalid)", "broken", (), unanswered=1, url="http://no-such-host.invalid/page"),
     Case("HTTPS with a trusted certificate", "ok", (GET,), "/ok/tls", tls="good"),
     Case("self-signed TLS", "broken", (), "/ok/tls", tls="untrusted", unanswered=1),
