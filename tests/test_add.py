@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts import add as helper
-from scripts.add import CONTRIBUTIONS_WANTED, Refused, Suggestion
-from scripts.lint import lint
+from scripts.content import add as helper
+from scripts.content.add import CONTRIBUTIONS_WANTED, Refused, Suggestion
+from scripts.content.entries import parse_file
+from scripts.content.lint import lint
 from scripts.paths import DOCS, display
-from scripts.resources import parse_file
 
 GOOD = Suggestion(
     url="https://example.org/attention-explained",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts import bench_linkcheck as bench
+from scripts.linkcheck import bench
 
 CASES = {
     "http://127.0.0.2:1/ok/page": "ok",

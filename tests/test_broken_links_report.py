@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.broken_links_report import main, report
+from scripts.linkcheck.issue import main, report
 
 
-def item(url: str, verdict: str, status: int | None, reason: str = "", final_url: str = "", *places: tuple[str, int]) -> dict:
+def item(url: str, verdict: str, status: int | None, reason: str = "", final_url: str = "", *places: tuple[str, int], moved: str = "") -> dict:
     return {
         "url": url,
         "verdict": verdict,
@@ -19,6 +19,8 @@ def item(url: str, verdict: str, status: int | None, reason: str = "", final_url
         "reason": reason,
         "attempts": 1,
         "elapsed_ms": 10,
+        "permanent_redirect": moved,
+        "cached": False,
         "locations": [{"path": path, "line": line} for path, line in places],
     }
 
@@ -26,7 +28,7 @@ def item(url: str, verdict: str, status: int | None, reason: str = "", final_url
 ITEMS = [
     item("https://gone.example.net/a", "broken", 404, "404 Not Found", "", ("docs/rag.md", 40), ("docs/nlp.md", 12)),
     item("https://old.example.net/", "ok", 200, "moved permanently to https://new.example.net/: update the entry",
-         "https://new.example.net/", ("docs/agents.md", 44)),
+         "https://new.example.net/", ("docs/agents.md", 44), moved="https://new.example.net/"),
     item("https://busy.example.net/", "warn", 503, "unavailable | after 3 retries", "", ("docs/agents.md", 50)),
     item("https://fine.example.net/", "ok", 200, "", "", ("docs/agents.md", 51)),
     item("https://elsewhere.example.net/", "ok", 200, "", "https://elsewhere.example.net/login", ("docs/agents.md", 52)),
@@ -57,10 +59,30 @@ def test_the_body_counts_and_links_the_run() -> None:
     assert "| Where | URL | Verdict | Status | Reason | Suggestion |" in body
 
 
-def test_a_permanent_redirect_field_is_used_when_the_checker_gives_one() -> None:
-    moved = {**item("https://a.example.net/", "ok", 200, "", "", ("docs/rag.md", 3)), "permanent_redirect": "https://b.example.net/"}
-    [row] = table_rows(report([moved]))
+def test_moved_comes_from_the_field_not_from_the_reasons_wording() -> None:
+    reworded = item("https://a.example.net/", "ok", 200, "now lives elsewhere", "", ("docs/rag.md", 3), moved="https://b.example.net/")
+    [row] = table_rows(report([reworded]))
     assert row.endswith("| Point the entry to <https://b.example.net/> |")
+    prose_only = item("https://c.example.net/", "ok", 200, "moved permanently to https://d.example.net/", "https://d.example.net/", ("docs/rag.md", 4))
+    assert table_rows(report([prose_only])) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda row: row.pop("permanent_redirect"), "result 1 (https://gone.example.net/a): missing field 'permanent_redirect'"),
+        (lambda row: row.update(verdict="moved"), "verdict 'moved' is not one of broken, warn, ok, excluded"),
+        (lambda row: row.update(cached="no"), "field 'cached' is str, expected bool"),
+        (lambda row: row.update(attempts=True), "field 'attempts' is bool, expected int"),
+    ],
+)
+def test_json_that_breaks_the_contract_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], change, message: str) -> None:
+    rows = [dict(ITEMS[0])]
+    change(rows[0])
+    path = tmp_path / "linkcheck.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    assert main([str(path)]) == 2
+    assert message in capsys.readouterr().err
 
 
 def test_cli_reads_the_checkers_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from scripts.project import chapters
-from scripts.resources import parse_file
+from scripts.content.entries import parse_file
+from scripts.content.project import chapters
 from tests.conftest import ROOT, Build
 
 CHAPTERS = chapters()

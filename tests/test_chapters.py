@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.content.entries import extract_urls, parse_file, parse_paths, prose_lines
+from scripts.content.project import allowed_tags, chapters, mkdocs_config, page_meta
 from scripts.paths import DOCS
-from scripts.project import allowed_tags, chapters, mkdocs_config, page_meta
-from scripts.resources import extract_urls, parse_file, parse_paths, prose_lines
 from tests.conftest import ROOT
 
 SECTIONS = ["Key concepts", "Prerequisites", "High-level resources", "In-depth resources"]

@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
+from scripts.content.entries import LINK_RE, normalize_url, parse_file, parse_paths
+from scripts.content.project import chapters
 from scripts.paths import DOCS
-from scripts.project import chapters
-from scripts.resources import LINK_RE, normalize_url, parse_file, parse_paths
 from tests.test_chapters import CONTRIBUTIONS_WANTED, sections
 
 CHAPTERS = chapters()

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from scripts import figures
+from scripts.figures import __main__ as figures_cli
+from scripts.figures import palette
 from tests.conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -66,7 +68,7 @@ def test_required_figures_are_drawn() -> None:
 def test_figure_regenerates_identically(regenerated: Path, name: str) -> None:
     fresh = (regenerated / f"{name}.svg").read_bytes()
     committed = (COMMITTED / f"{name}.svg").read_bytes()
-    assert fresh == committed, f"{name}.svg differs from what scripts/figures.py draws: run python -m scripts.figures"
+    assert fresh == committed, f"{name}.svg differs from what scripts/figures/ draws: run python -m scripts.figures"
 
 
 def test_rendering_twice_in_one_process_is_identical() -> None:
@@ -108,7 +110,7 @@ def test_svg_has_no_external_references(path: Path) -> None:
 def test_svg_uses_only_the_palette(path: Path) -> None:
     colours = {c.lower() for c in COLOUR_RE.findall(path.read_text(encoding="utf-8"))}
     assert colours, "no colours found: the palette check would pass vacuously"
-    assert colours <= figures.PALETTE, f"colours outside the palette: {sorted(colours - figures.PALETTE)}"
+    assert colours <= palette.PALETTE, f"colours outside the palette: {sorted(colours - palette.PALETTE)}"
 
 
 @pytest.mark.parametrize("path", committed_svgs(), ids=lambda p: p.name)
@@ -124,22 +126,22 @@ def test_svg_background_is_transparent(path: Path) -> None:
         assert "fill: none" in patch.get("style", "")
 
 
-@pytest.mark.parametrize("ink", figures.INKS)
+@pytest.mark.parametrize("ink", palette.INKS)
 def test_inks_read_on_light_and_dark_pages(ink: str) -> None:
-    for background in (figures.LIGHT_BACKGROUND, figures.DARK_BACKGROUND):
-        assert figures.contrast_ratio(ink, background) >= 3.4, f"{ink} on {background}"
+    for background in (palette.LIGHT_BACKGROUND, palette.DARK_BACKGROUND):
+        assert palette.contrast_ratio(ink, background) >= 3.4, f"{ink} on {background}"
 
 
-@pytest.mark.parametrize("tint", figures.TINTS)
+@pytest.mark.parametrize("tint", palette.TINTS)
 def test_text_in_boxes_reads_on_its_tint(tint: str) -> None:
-    assert figures.contrast_ratio(figures.INK_ON_TINT, tint) >= 7
+    assert palette.contrast_ratio(palette.INK_ON_TINT, tint) >= 7
 
 
 def test_contrast_ratio_matches_wcag_examples() -> None:
-    assert figures.contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
-    assert figures.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert palette.contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert palette.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
     # the grey the brief warned about: fine on dark, too faint for text on white
-    assert figures.contrast_ratio("#8a8f98", "#ffffff") < 3.4
+    assert palette.contrast_ratio("#8a8f98", "#ffffff") < 3.4
 
 
 def light_shapes(root: ET.Element) -> list[tuple[float, float, float, float]]:
@@ -147,7 +149,7 @@ def light_shapes(root: ET.Element) -> list[tuple[float, float, float, float]]:
     boxes = []
     for element in root.iter():
         local = element.tag.rsplit("}", 1)[-1]
-        if element.get("fill") not in figures.TINTS:
+        if element.get("fill") not in palette.TINTS:
             continue
         if local == "rect":
             x, y = float(element.get("x")), float(element.get("y"))
@@ -162,8 +164,7 @@ def light_shapes(root: ET.Element) -> list[tuple[float, float, float, float]]:
     return boxes
 
 
-HAND_DRAWN = [name for name in figures.FIGURES if figures.DRAWERS[name].__name__ in {
-    "draw_neuron", "draw_rnn", "draw_transformer_block", "draw_multi_head_attention", "draw_rag_pipeline", "draw_agent_loop"}]
+HAND_DRAWN = [name for name, draw in figures.DRAWERS.items() if draw.__module__ == "scripts.figures.diagrams"]
 
 
 @pytest.mark.parametrize("name", HAND_DRAWN)
@@ -171,13 +172,13 @@ def test_dark_text_only_inside_light_boxes(name: str) -> None:
     """INK_ON_TINT would vanish on the dark page, so text in it must sit on a tinted shape."""
     root = ET.parse(COMMITTED / f"{name}.svg").getroot()
     boxes = light_shapes(root)
-    dark_texts = [t for t in root.iter(f"{SVG}text") if t.get("fill") == figures.INK_ON_TINT]
+    dark_texts = [t for t in root.iter(f"{SVG}text") if t.get("fill") == palette.INK_ON_TINT]
     assert dark_texts, "expected labelled boxes"
     for text in dark_texts:
         x, y = float(text.get("x")), float(text.get("y")) - 4  # y is the baseline
         assert any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes), f"dark text {''.join(text.itertext())!r} at ({x}, {y}) is on the page"
     for text in root.iter(f"{SVG}text"):
-        assert text.get("fill") in (*figures.INKS, figures.INK_ON_TINT), f"text colour {text.get('fill')}"
+        assert text.get("fill") in (*palette.INKS, palette.INK_ON_TINT), f"text colour {text.get('fill')}"
 
 
 def test_matplotlib_text_uses_inks() -> None:
@@ -185,7 +186,7 @@ def test_matplotlib_text_uses_inks() -> None:
         svg = (COMMITTED / f"{name}.svg").read_text(encoding="utf-8")
         for style in re.findall(r'<text style="([^"]*)"', svg):
             fill = re.search(r"fill: (#[0-9a-f]{6})", style)
-            assert fill and fill.group(1) in figures.INKS, f"{name}: text style {style}"
+            assert fill and fill.group(1) in palette.INKS, f"{name}: text style {style}"
 
 
 @pytest.mark.parametrize("name", sorted(figures.FIGURES))
@@ -220,12 +221,40 @@ def test_plot_text_stays_text() -> None:
 
 
 def test_cli_prints_markdown(capsys: pytest.CaptureFixture[str]) -> None:
-    assert figures.main(["--markdown", "neuron"]) == 0
+    assert figures_cli.main(["--markdown", "neuron"]) == 0
     assert "assets/figures/neuron.svg" in capsys.readouterr().out
-    assert figures.main(["--markdown", "no-such-figure"]) == 2
+    assert figures_cli.main(["--markdown", "no-such-figure"]) == 2
 
 
 def _chapters():
-    from scripts.project import chapters
+    from scripts.content.project import chapters
 
     return chapters()
+
+
+def test_embeddings_are_the_same_bytes_when_linear_algebra_differs_in_the_last_bit() -> None:
+    """Another CPU's BLAS returns other last bits: inputs nudged by one ulp must draw the same file."""
+    import numpy as np
+
+    from scripts.figures import plots
+
+    names, groups, vectors = plots.toy_vectors()
+    committed = (COMMITTED / "embeddings-2d.svg").read_text(encoding="utf-8")
+    for direction in (np.inf, -np.inf):
+        nudged = np.nextafter(vectors, direction)
+        assert not np.array_equal(nudged, vectors)
+        drawn = plots.draw_embeddings((names, groups, plots.project_2d(names, nudged)))
+        assert drawn == committed, f"one ulp towards {direction} changed the SVG"
+
+
+def test_matplotlib_ids_are_numbered_not_hashed() -> None:
+    """matplotlib hashes full-precision coordinates into clip-path and marker ids."""
+    from scripts.figures.plots import sequential_ids
+
+    one = '<clipPath id="p47adf31878"/><g clip-path="url(#p47adf31878)"/><path id="m0bdc0a1c5b"/><use xlink:href="#m0bdc0a1c5b"/>'
+    other = one.replace("47adf31878", "a9ea689c44").replace("0bdc0a1c5b", "1234567890")
+    assert sequential_ids(one, "x") == sequential_ids(other, "x") == (
+        '<clipPath id="x-clip-1"/><g clip-path="url(#x-clip-1)"/><path id="x-marker-1"/><use xlink:href="#x-marker-1"/>'
+    )
+    for path in committed_svgs():
+        assert not re.search(r'id="[pm][0-9a-f]{10}"', path.read_text(encoding="utf-8")), path.name

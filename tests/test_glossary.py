@@ -7,9 +7,9 @@ import re
 import markdown
 import pytest
 
-from scripts import glossary
+from scripts.content import glossary
+from scripts.content.project import chapters, page_meta
 from scripts.paths import DOCS
-from scripts.project import chapters, page_meta
 from tests.conftest import ROOT
 
 REQUIRED_TERMS = (
@@ -42,7 +42,7 @@ def chapter_titles() -> dict[str, str]:
 
 def test_committed_abbreviations_match_the_glossary(terms: list[glossary.Term]) -> None:
     committed = glossary.ABBREVIATIONS.read_text(encoding="utf-8")
-    assert committed == glossary.abbreviations(terms), "run: python -m scripts.glossary"
+    assert committed == glossary.abbreviations(terms), "run: python -m scripts.content.glossary"
     assert glossary.main(["--check"]) == 0
 
 

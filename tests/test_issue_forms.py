@@ -6,9 +6,9 @@ from typing import Any
 
 import yaml
 
-from scripts import issue_forms
-from scripts.project import chapters
-from scripts.resources import LEVELS, RESOURCE_TYPES
+from scripts.content import issue_forms
+from scripts.content.entries import LEVELS, RESOURCE_TYPES
+from scripts.content.project import chapters
 from tests.conftest import ROOT
 
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -21,7 +21,7 @@ def dropdowns(name: str) -> dict[str, list[str]]:
 
 def test_committed_forms_are_the_generators_output() -> None:
     for path, text in issue_forms.forms().items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date: run python -m scripts.issue_forms"
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date: run python -m scripts.content.issue_forms"
     assert issue_forms.main(["--check"]) == 0
 
 

@@ -21,11 +21,12 @@ from urllib.parse import quote
 import pytest
 import trustme
 
-from scripts import linkcheck
-from scripts.linkcheck_cache import Cache, Entry
-from scripts.linkcheck_engine import Checker, Result
-from scripts.linkcheck_policy import CONFIG, ConfigError, HostRule, Policy, Settings, load_policy
-from tests.linkcheck_server import FixtureServer, Request, refusing_port
+from scripts.linkcheck import cli as linkcheck
+from scripts.linkcheck.cache import Cache, Entry
+from scripts.linkcheck.contract import ResultJSON, read_results
+from scripts.linkcheck.engine import Checker, Result
+from scripts.linkcheck.policy import CONFIG, ConfigError, HostRule, Policy, Settings, load_policy
+from scripts.testing.fixture_server import FixtureServer, Request, refusing_port
 
 # Fast enough for a test, shaped like production: 3 tries, short backoff, tight deadlines.
 FAST = Settings(
@@ -264,12 +265,12 @@ def test_markdown_urls_with_parentheses_queries_and_non_ascii(
     urls = [f"{base}/ok/Transformer_(machine_learning)", f"{base}/ok/page?q=1&b=2", f"{base}/ok/café"]
     page = write_docs(tmp_path / "docs", urls)
     code, out, _ = run_cli([str(page), "--format", "json", "--no-cache", "--config", str(fast_config(tmp_path))], capsys)
-    rows = json.loads(out)
+    rows = read_results(out)  # the typed contract its consumers read
     assert code == 0
     assert [(r["url"], r["verdict"], r["locations"][0]["line"]) for r in rows] == sorted(
         [(url, "ok", 10 + n) for n, url in enumerate(urls)], key=lambda row: row[2]
     )
-    assert set(rows[0]) == {"url", "verdict", "status", "final_url", "reason", "attempts", "elapsed_ms", "locations"}
+    assert set(rows[0]) == set(ResultJSON.__annotations__)
     assert sorted(r.path for r in server.requests(base)) == sorted(
         ["/ok/Transformer_(machine_learning)", "/ok/page?q=1&b=2", "/ok/caf%C3%A9"]
     )
@@ -284,8 +285,12 @@ def test_warm_cache_makes_zero_requests(server: FixtureServer, tmp_path: Path, c
     code, out, _ = run_cli(args, capsys)
     assert code == 0 and len(server.requests(base)) == 5  # nothing new was sent
     assert re.search(r"from cache\s+5\n", out) and re.search(r"requests sent\s+0\n", out)
+    code, out, _ = run_cli([*args, "--format", "json"], capsys)
+    assert [row["cached"] for row in read_results(out)] == [True] * 5
     run_cli([*args, "--max-age", "0"], capsys)
     assert len(server.requests(base)) == 10  # too old: all rechecked
+    _, out, _ = run_cli([*args, "--format", "json", "--max-age", "0"], capsys)
+    assert [row["cached"] for row in read_results(out)] == [False] * 5
 
 
 def test_plan_counts_requests_per_host_and_sends_none(
@@ -368,6 +373,11 @@ def test_exit_status_strict_and_formats(
         ("[defaults]\ninterval = -1\n", "defaults.interval: must be a number ≥ 0, got -1"),
         ("[defaults]\nmethod = 'post'\n", "defaults.method: must be one of get, head, got 'post'"),
         ("[defaults]\nper_hots = 2\n", "defaults.per_hots: unknown key"),
+        ("[defaults]\nretries = -1\n", "defaults.retries: must be an integer ≥ 0, got -1"),
+        ("[defaults]\nconcurrency = 0\n", "defaults.concurrency: must be an integer ≥ 1, got 0"),
+        ("[defaults]\ndeadline = true\n", "defaults.deadline: must be a number, got True"),
+        ('[hosts."arxiv.org"]\nper_host = 0\n', 'hosts."arxiv.org".per_host: must be an integer ≥ 1, got 0'),
+        ('[hosts."arxiv.org"]\nmethod = "put"\n', 'hosts."arxiv.org".method: must be one of get, head'),
         ('[hosts."arxiv.org"]\nexclude = "yes"\n', 'hosts."arxiv.org".exclude: must be true or false'),
         ('[hosts."https://arxiv.org"]\nexclude = true\n', 'hosts."https://arxiv.org": a host name is lower case'),
         ("[host]\n", "unknown table [host]"),
@@ -382,6 +392,16 @@ def test_bad_policy_gives_one_precise_error(tmp_path: Path, toml: str, message: 
     assert str(error.value).startswith(f"{config}: ") and message in str(error.value)
     code, _, err = run_cli(["--url-file", str(config), "--config", str(config)], capsys)
     assert code == 2 and err.strip() == f"error: {error.value}"
+
+
+def test_settings_have_one_source_of_defaults() -> None:
+    """Every setting says what it means in one place, and the shipped policy does not restate a default."""
+    import tomllib
+    from dataclasses import fields
+
+    assert all(f.metadata["help"] for f in fields(Settings)[:14])
+    restated = tomllib.loads(CONFIG.read_text(encoding="utf-8")).get("defaults", {})
+    assert {key: value for key, value in restated.items() if getattr(Settings(), key) == value} == {}
 
 
 def test_shipped_policy() -> None:
@@ -403,8 +423,8 @@ def test_github_token_reaches_github_only(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_full_docs_targets_come_from_the_parser() -> None:
     """Every resource entry's URL is a target, located at the entry's own line."""
+    from scripts.content.entries import parse_paths
     from scripts.paths import DOCS
-    from scripts.resources import parse_paths
 
     targets = linkcheck.targets_from_docs([DOCS])
     for document in parse_paths([linkcheck.display(DOCS)]):

@@ -3,12 +3,15 @@ a normal MkDocs site (redirect stubs, directory redirects, running as root) does
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.crawl_site import run_crawl
+from scripts.linkcheck import crawl
+from scripts.linkcheck.crawl import ANCHOR_CHECK_INACTIVE, run_crawl
 from tests.conftest import Build, build_site
 
 FIXTURE_CONFIG = """\
@@ -71,6 +74,41 @@ def test_missing_anchor_page_image_and_stub_target_fail(fixture_site: Path, tmp_
     for link, expected in BROKEN_LINKS.items():
         block = next(b for b in crawl.output.split("\n\n") if f"`{link}'" in b)
         assert expected in block, block
+
+
+def missing_anchor_reported(result: crawl.Crawl) -> bool:
+    return any("`page/#nowhere'" in block and BROKEN_LINKS["page/#nowhere"] in block for block in result.output.split("\n\n"))
+
+
+def test_without_the_anchor_check_the_crawl_fails_and_says_why(fixture_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = {section: values for section, values in crawl.SETTINGS.items() if section != "AnchorCheck"}
+    monkeypatch.setattr(crawl, "SETTINGS", settings)
+    result = run_crawl(broken_copy(fixture_site, tmp_path / "site"))
+    assert result.returncode == 2
+    assert result.output.endswith(f"error: {ANCHOR_CHECK_INACTIVE}")
+    assert "missing/" in result.output  # what it did find is still shown
+    assert crawl.CANARY_PATH not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="LinkChecker drops privileges only when run as root")
+def test_as_root_with_linkchecker_in_a_private_folder(fixture_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout inside a mode-700 folder, crawled as root: `nobody` cannot read LinkChecker's plugins."""
+    import linkcheck
+
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    shutil.copytree(Path(linkcheck.__file__).parent, private / "linkcheck")
+    monkeypatch.setenv("PYTHONPATH", str(private))
+    broken = broken_copy(fixture_site, tmp_path / "site")
+
+    ours = run_crawl(broken)
+    assert ours.returncode == 1 and missing_anchor_reported(ours), ours.output
+
+    # LinkChecker's own command line, which switches to `nobody` and silently loses AnchorCheck there:
+    # the crawl must not pass quietly.
+    dropped = run_crawl(broken, linkchecker=(sys.executable, "-m", "linkcheck"))
+    assert not missing_anchor_reported(dropped)
+    assert dropped.returncode == 2 and ANCHOR_CHECK_INACTIVE in dropped.output, dropped.output
 
 
 def test_no_built_site_is_a_clear_error(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.lint import lint, main
+from scripts.content.lint import lint, main
 from tests.conftest import ROOT
 
 GOOD_ENTRY = "- [A Good Resource](https://example.org/good) by Ada Lovelace · article — Explains one idea clearly."
@@ -148,7 +148,7 @@ def test_every_problem_has_a_hint(tmp_path: Path) -> None:
 
 def test_cli_prints_file_line_and_exits_1(tmp_path: Path) -> None:
     page = write_page(tmp_path, "- [Title](https://example.org/x) by Ada · blog — Unknown type.")
-    result = subprocess.run([sys.executable, "-m", "scripts.lint", str(page)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "scripts.content.lint", str(page)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{page}:{ENTRY_LINE}: unknown resource type 'blog' (hint: use one of: video, article, book, paper, course, tutorial, code, interactive)"
@@ -176,9 +176,9 @@ def test_invalid_front_matter_names_the_line(tmp_path: Path) -> None:
 
 
 def test_linting_one_page_reports_a_duplicate_found_in_a_later_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import scripts.lint
+    import scripts.content.lint
 
-    monkeypatch.setattr(scripts.lint, "DOCS", tmp_path)
+    monkeypatch.setattr(scripts.content.lint, "DOCS", tmp_path)
     write_page(tmp_path, GOOD_ENTRY, "b-later.md")
     first = write_page(tmp_path, GOOD_ENTRY, "a-first.md")
     assert messages([first]) == [f"a-first.md:{ENTRY_LINE}: duplicate URL https://example.org/good (already listed at {tmp_path / 'b-later.md'}:{ENTRY_LINE})"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.resources import parse_file
+from scripts.content.entries import parse_file
 from tests.conftest import BUILD_ENV, ROOT
 
 CHAPTER = "rag"
@@ -84,10 +84,10 @@ def clone(tmp_path_factory: pytest.TempPathFactory, started: float) -> Iterator[
 @pytest.fixture(scope="module")
 def added(clone: Clone, started: float) -> int:
     """Add the resource with the helper and return its line; the checks must then be green."""
-    result = clone.python("-m", "scripts.add", *(f"--{name}={value}" for name, value in ENTRY.items()))
+    result = clone.python("-m", "scripts.content.add", *(f"--{name}={value}" for name, value in ENTRY.items()))
     assert result.returncode == 0, result.stderr
     assert f"+- [{ENTRY['title']}]({ENTRY['url']}) by {ENTRY['author']}" in result.stdout
-    lint = clone.python("-m", "scripts.lint", PAGE)
+    lint = clone.python("-m", "scripts.content.lint", PAGE)
     assert lint.returncode == 0, lint.stdout + lint.stderr
     hooks = clone.python("-m", "pre_commit", "run", "--files", PAGE)
     assert hooks.returncode == 0, hooks.stdout + hooks.stderr
@@ -104,7 +104,7 @@ def test_the_added_resource_passes_every_check(added: int) -> None:
 
 def test_the_helper_refuses_to_add_it_twice(clone: Clone, added: int) -> None:
     again = {**ENTRY, "chapter": "agents", "url": ENTRY["url"] + "/"}
-    result = clone.python("-m", "scripts.add", *(f"--{name}={value}" for name, value in again.items()))
+    result = clone.python("-m", "scripts.content.add", *(f"--{name}={value}" for name, value in again.items()))
     assert result.returncode == 1
     assert f"duplicate URL {again['url']} (already listed at {PAGE}:{added})" in result.stderr
 
@@ -164,7 +164,7 @@ def test_each_mistake_gets_a_precise_message_from_the_linter_and_the_hook(clone:
         lines.insert(added, text)
     page.write_text("\n".join(lines), encoding="utf-8")
     try:
-        lint = clone.python("-m", "scripts.lint", PAGE)
+        lint = clone.python("-m", "scripts.content.lint", PAGE)
         hooks = clone.python("-m", "pre_commit", "run", "--files", PAGE)
     finally:
         page.write_text(good, encoding="utf-8")

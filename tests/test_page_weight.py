@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.page_weight import BUDGET_BYTES, first_load, search_index_size
+from scripts.site.page_weight import BUDGET_BYTES, first_load, search_index_size
 from tests.conftest import Build
 
 

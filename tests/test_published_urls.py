@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts.published_urls import PUBLISHED, built_pages, is_redirect, lost_urls, page_file, read_list, redirect_advice
+from scripts.site.published_urls import PUBLISHED, built_pages, is_redirect, lost_urls, page_file, read_list, redirect_advice
 from tests.conftest import ROOT, Build, build_site, copy_project
 
 RENAMED_FROM, RENAMED_TO = "knowledge-graphs", "llm-knowledge-graphs"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.resources import (
+from scripts.content.entries import (
     Resource,
     extract_urls,
     normalize_url,

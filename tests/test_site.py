@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.content.entries import parse_file
+from scripts.content.project import chapters, mkdocs_config, page_meta
 from scripts.paths import DOCS
-from scripts.project import chapters, mkdocs_config, page_meta
-from scripts.resources import parse_file
 from tests.conftest import Build, build_site, copy_project
 
 CHAPTERS = chapters()

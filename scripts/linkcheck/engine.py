@@ -27,9 +27,9 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import aiohttp
 
-from scripts.linkcheck_policy import HostRule, Policy
+from scripts.linkcheck.contract import Verdict
+from scripts.linkcheck.policy import HostRule, Policy
 
-VERDICTS = ("broken", "warn", "ok", "excluded")  # worst first
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECTS = frozenset({301, 308})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -48,7 +48,7 @@ UNCHECKABLE_FRAGMENT = re.compile(r"^(?:$|[!/]|:~:|top$|L\d+(?:-L\d+)?$)")
 @dataclass
 class Result:
     url: str
-    verdict: str
+    verdict: Verdict
     status: int | None = None
     final_url: str = ""
     reason: str = ""
@@ -74,7 +74,7 @@ class Reply:
 class Failure:
     """A request that produced no HTTP status."""
 
-    verdict: str
+    verdict: Verdict
     reason: str
     retryable: bool
 
@@ -362,7 +362,7 @@ class Checker:
         return self.set(result, "broken", f"{status} {'gone' if status == 410 else 'not found' if status == 404 else 'error'}")
 
     @staticmethod
-    def set(result: Result, verdict: str, reason: str) -> Result:
+    def set(result: Result, verdict: Verdict, reason: str) -> Result:
         result.verdict, result.reason = verdict, reason
         return result
 

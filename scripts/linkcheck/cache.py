@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scripts.linkcheck.contract import Verdict
 from scripts.paths import ROOT
 
 CACHE = ROOT / ".cache" / "linkcheck.json"
@@ -21,7 +22,7 @@ DAY = 86400.0
 
 @dataclass(frozen=True)
 class Entry:
-    verdict: str
+    verdict: Verdict
     status: int | None
     final_url: str
     reason: str

@@ -1,6 +1,6 @@
 """Audit the built site: Lighthouse scores, axe findings and page weight, as one table.
 
-    python -m scripts.audit [--site site] [--pages "" transformer/] [--no-lighthouse]
+    python -m scripts.site.audit [--site site] [--pages "" transformer/] [--no-lighthouse]
 
 Serves the site on 127.0.0.1 with gzip (as GitHub Pages does), runs Lighthouse 12 (mobile
 preset) on the chosen pages and axe-core on every page in light and dark mode, then prints a
@@ -18,11 +18,11 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.browser import CHROMIUM, CHROMIUM_FLAGS
-from scripts.page_weight import first_load, search_index_size
+from scripts.site.browser import CHROMIUM, CHROMIUM_FLAGS
+from scripts.site.page_weight import first_load, search_index_size
 from scripts.paths import ROOT
-from scripts.project import mkdocs_config
-from scripts.serve_static import SiteServer
+from scripts.content.project import mkdocs_config
+from scripts.site.serve import SiteServer
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -92,7 +92,7 @@ def site_pages(site: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.audit", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.site.audit", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--pages", nargs="*", default=None, help="pages for Lighthouse (default: home and the largest chapter)")
     parser.add_argument("--no-lighthouse", action="store_true")

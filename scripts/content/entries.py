@@ -3,9 +3,12 @@
 A resource entry is one Markdown list item under a "High-level resources" or
 "In-depth resources" heading:
 
-    - [Title](https://example.org/page) by Author · article — What the learner gets.
+    - [Title](https://example.org/page) by Author (2024) · article — What the learner gets.
 
-The linter, the site hook and the link checker all read entries through this module.
+The year, after the author, is the one the source states; undated sources (living documentation,
+most courses and repositories) leave it out. The linter, the site hook, the link checker, the add
+helper and the issue forms all read entries through `parse_markdown` and write them with
+`format_entry`: nothing else knows the separators.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ HTML_URL_RE = re.compile(r"\b(?:href|src)\s*=\s*[\"']?(?P<url>[^\"'\s>]+)", re.I
 CANDIDATE_RE = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\]]*\]\(\s*[a-zA-Z][a-zA-Z0-9+.-]*:")
 ENTRY_RE = re.compile(
     r"^- \[(?P<title>[^\]]*\S[^\]]*)\]\((?P<url>" + URL_PATTERN + r")\)"
-    + AUTHOR_SEPARATOR + r"(?P<author>\S.*?)"
+    + AUTHOR_SEPARATOR + r"(?P<author>\S.*?)(?: \((?P<year>\d{4})\))?"
     + TYPE_SEPARATOR + r"(?P<type>\S+)"
     + DESCRIPTION_SEPARATOR + r"(?P<description>\S.*?)\s*$"
 )
@@ -59,7 +62,15 @@ HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
-ENTRY_TEMPLATE = "- [Title](https://example.org/page) by Author · type — What the learner gets."
+
+
+def format_entry(title: str, url: str, author: str, kind: str, description: str, year: int | None = None) -> str:
+    """The one writer of the entry format; `author` and `kind` may carry markup (the site hook's badge)."""
+    dated = f"{author} ({year})" if year else author
+    return f"- [{title}]({url}){AUTHOR_SEPARATOR}{dated}{TYPE_SEPARATOR}{kind}{DESCRIPTION_SEPARATOR}{description}"
+
+
+ENTRY_TEMPLATE = format_entry("Title", "https://example.org/page", "Author", "type", "What the learner gets.")
 
 
 @dataclass(frozen=True)
@@ -74,10 +85,14 @@ class Resource:
     level: str
     path: str
     line: int
+    year: int | None = None  # as the source states it; None when it states none
 
     @property
     def id(self) -> str:
         return resource_id(self.url)
+
+    def entry(self) -> str:
+        return format_entry(self.title, self.url, self.author, self.type, self.description, self.year)
 
 
 @dataclass(frozen=True)
@@ -188,6 +203,27 @@ def prose_lines(text: str, first_line: int = 1) -> Iterator[Line]:
         yield Line(number, raw, section)
 
 
+@dataclass(frozen=True)
+class Section:
+    """An H2 section of a page: its heading (None for what comes before the first) and prose lines."""
+
+    title: str | None
+    line: int  # the heading's line number (0 for the part before the first heading)
+    lines: list[Line]
+
+
+def sections(text: str) -> list[Section]:
+    """A page's prose split at its H2 headings, code fences and front matter respected."""
+    found = [Section(None, 0, [])]
+    for line in prose_lines(text):
+        heading = HEADING_RE.match(line.text)
+        if heading and len(heading.group("hashes")) == 2:
+            found.append(Section(heading.group("text"), line.number, []))
+        else:
+            found[-1].lines.append(line)
+    return found
+
+
 def parse_entry(text: str, level: str, path: str, line: int) -> Resource | Problem:
     """Parse one candidate line into a Resource, or say precisely what is wrong with it."""
     stripped = text.strip()
@@ -202,6 +238,7 @@ def parse_entry(text: str, level: str, path: str, line: int) -> Resource | Probl
             level,
             path,
             line,
+            int(match.group("year")) if match.group("year") else None,
         )
     message, hint = diagnose_entry(stripped)
     return Problem(path, line, message, hint)

@@ -1,6 +1,6 @@
 """Build the offline copy of the site and pack it as one zip file.
 
-    python -m scripts.offline_zip [--output site/llm-roadmap-offline.zip]
+    python -m scripts.site.offline_zip [--output site/llm-roadmap-offline.zip]
 
 The offline copy is a second build with Material's offline plugin on (OFFLINE=true): plain
 `.html` URLs and the vendored iframe-worker shim, so it navigates and searches from file://.
@@ -47,7 +47,7 @@ def pack(site: Path, output: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.offline_zip", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.site.offline_zip", description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=ROOT / "site" / "llm-roadmap-offline.zip")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:

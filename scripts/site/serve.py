@@ -1,7 +1,7 @@
 """Serve a built site the way GitHub Pages does: under the site's path, gzip-compressed,
 with 404.html for missing pages. Used by the browser tests and the audit.
 
-    python -m scripts.serve_static SITE_DIR [--port 8000] [--prefix /llm-roadmap/]
+    python -m scripts.site.serve SITE_DIR [--port 8000] [--prefix /llm-roadmap/]
 """
 
 from __future__ import annotations
@@ -20,21 +20,24 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 
 
 class SiteHandler(BaseHTTPRequestHandler):
-    def __init__(self, *args, root: Path, prefix: str, headers: dict[str, str], **kwargs) -> None:
+    def __init__(self, *args, root: Path, prefix: str, headers: dict[str, str], pages: dict[str, bytes], **kwargs) -> None:
         self.root = root
         self.prefix = prefix
         self.extra_headers = headers
+        self.pages = pages
         super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         """Quiet: tests read results, not access logs."""
 
-    def resolve(self) -> tuple[HTTPStatus, Path | str]:
-        """What to answer: a file, a redirect to the directory's slash URL, or the 404 page."""
+    def resolve(self) -> tuple[HTTPStatus, Path | str | bytes]:
+        """What to answer: a file, an extra page, a redirect to the directory's slash URL, or the 404 page."""
         path = unquote(urlsplit(self.path).path)
         not_found = (HTTPStatus.NOT_FOUND, self.root / "404.html")
         if not path.startswith(self.prefix):
             return not_found
+        if path[len(self.prefix) :] in self.pages:
+            return HTTPStatus.OK, self.pages[path[len(self.prefix) :]]
         target = (self.root / path[len(self.prefix) :]).resolve()
         if not target.is_relative_to(self.root):
             return not_found
@@ -58,7 +61,9 @@ class SiteHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        if target.is_file():
+        if isinstance(target, bytes):
+            body, kind = target, "text/html"
+        elif target.is_file():
             body = target.read_bytes()
             kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         else:  # a site without a 404 page of its own
@@ -86,9 +91,12 @@ class QuietServer(ThreadingHTTPServer):
 class SiteServer:
     """A site served on 127.0.0.1 in a background thread; port 0 picks a free port."""
 
-    def __init__(self, root: Path, prefix: str = "/", port: int = 0, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, root: Path, prefix: str = "/", port: int = 0, headers: dict[str, str] | None = None, pages: dict[str, bytes] | None = None
+    ) -> None:
+        """`pages`: HTML served at these paths (relative to the prefix) in addition to the site's files."""
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-        handler = partial(SiteHandler, root=root.resolve(), prefix=prefix, headers=headers or {})
+        handler = partial(SiteHandler, root=root.resolve(), prefix=prefix, headers=headers or {}, pages=pages or {})
         self.httpd = QuietServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.prefix = prefix
@@ -108,7 +116,7 @@ class SiteServer:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m scripts.serve_static", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.site.serve", description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/")

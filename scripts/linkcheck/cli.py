@@ -1,11 +1,11 @@
 """Check every resource URL in the docs: `python -m scripts.linkcheck [PATH ...]` (default: docs/).
 
-URLs and the file:line of every entry using them come from scripts.resources. Each URL gets a
+URLs and the file:line of every entry using them come from scripts.content.entries. Each URL gets a
 verdict: ok, broken (provably: 404, 410, DNS failure, refused, TLS error, redirect loop,
 missing #fragment), warn (not provably broken: rate limited or unavailable after retries, bot
-wall, sign-in, timeout, likely soft 404) or excluded (by scripts/linkcheck.toml). Exit status:
+wall, sign-in, timeout, likely soft 404) or excluded (by scripts/linkcheck/policy.toml). Exit status:
 1 if any URL is broken (or, with --strict, warn), 2 on a usage or policy error, else 0.
-`--site DIR` instead crawls a built site for internal links and anchors (scripts.crawl_site).
+`--site DIR` instead crawls a built site for internal links and anchors (scripts.linkcheck.crawl).
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.linkcheck_cache import CACHE, Cache, Entry
-from scripts.linkcheck_engine import Checker, Result
-from scripts.linkcheck_policy import CONFIG, ConfigError, Policy, load_policy
-from scripts.linkcheck_report import Checked, Location, Progress, annotations, as_json, as_markdown, as_text
+from scripts.linkcheck.cache import CACHE, Cache, Entry
+from scripts.linkcheck.engine import Checker, Result
+from scripts.linkcheck.policy import CONFIG, ConfigError, Policy, load_policy
+from scripts.linkcheck.report import Checked, Location, Progress, annotations, as_json, as_markdown, as_text
 from scripts.paths import DOCS, display
 
 HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
@@ -48,7 +48,7 @@ def add(targets: Targets, url: str, location: Location) -> None:
 
 def targets_from_docs(paths: Iterable[Path | str]) -> Targets:
     """Every resource entry's URL, then any other web link in the prose, with where each is written."""
-    from scripts.resources import parse_paths  # only here: a --url-file run need not pay for the parser's import
+    from scripts.content.entries import parse_paths  # only here: a --url-file run need not pay for the parser's import
 
     targets: Targets = {}
     documents = parse_paths(display(p) for p in paths)
@@ -200,7 +200,7 @@ def collect(args: argparse.Namespace) -> Targets:
 def main(argv: list[str] | None = None, **checker_options: object) -> int:
     args = parse_args(argv)
     if args.site:
-        from scripts.crawl_site import crawl
+        from scripts.linkcheck.crawl import crawl
 
         return crawl(args.site)
     try:

@@ -1,4 +1,4 @@
-"""Keep every published page address working: `python -m scripts.published_urls SITE [--update]`.
+"""Keep every published page address working: `python -m scripts.site.published_urls SITE [--update]`.
 
 tests/data/published-urls.txt lists every page URL the site has ever published, relative to the
 site's root (`mathematics/`; `./` is the home page). Readers bookmark and link to these, so each
@@ -61,7 +61,7 @@ def redirect_advice(url: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.published_urls", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.site.published_urls", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("site", type=Path, help="a built site, e.g. site/")
     parser.add_argument("--update", action="store_true", help="add the build's new pages to the list")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""Lint the roadmap's Markdown: `python -m scripts.lint [PATH ...]` (default: docs/).
+"""Lint the roadmap's Markdown: `python -m scripts.content.lint [PATH ...]` (default: docs/).
 
 Prints one `file:line: message (hint: ...)` per problem and exits 1 if there is any.
 """
@@ -15,11 +15,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
-from scripts.paths import DOCS, ROOT, display
-from scripts.project import allowed_tags
-from scripts.resources import Document, Problem, normalize_url, parse_paths, strip_inline_code
+from scripts.content.entries import Document, Problem, normalize_url, parse_paths, strip_inline_code
+from scripts.content.project import allowed_tags
+from scripts.paths import DOCS, display
 
-HTTP_ALLOWLIST = ROOT / "scripts" / "http-allowlist.txt"
+HTTP_ALLOWLIST = Path(__file__).with_name("http-allowlist.txt")
 
 TRACKING_PARAMETERS = ("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid")
 TRACKING_PREFIXES = ("utm_",)
@@ -187,7 +187,7 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.lint", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.content.lint", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders (default: docs/)")
     args = parser.parse_args(argv)
     paths = args.paths or [DOCS]

@@ -1,4 +1,4 @@
-"""Add one resource to a chapter: `python -m scripts.add --url URL --chapter SLUG --level LEVEL
+"""Add one resource to a chapter: `python -m scripts.content.add --url URL --chapter SLUG --level LEVEL
 --type TYPE --title TITLE --author AUTHOR --description TEXT` (asks for what is missing when run
 in a terminal).
 
@@ -18,21 +18,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.lint import duplicate_problems, html_problems, link_problems, load_http_allowlist
-from scripts.paths import DOCS, display
-from scripts.project import chapters
-from scripts.resources import (
-    AUTHOR_SEPARATOR,
-    DESCRIPTION_SEPARATOR,
+from scripts.content.entries import (
     LEVEL_SECTIONS,
     LEVELS,
     RESOURCE_TYPES,
-    TYPE_SEPARATOR,
     Problem,
+    format_entry,
     parse_markdown,
     parse_paths,
     prose_lines,
 )
+from scripts.content.lint import duplicate_problems, html_problems, link_problems, load_http_allowlist
+from scripts.content.project import chapters
+from scripts.paths import DOCS, display
 
 # An empty resource section holds this admonition (tests/test_chapters.py); the first entry replaces it.
 CONTRIBUTIONS_WANTED = '!!! note "Contributions wanted"'
@@ -49,11 +47,10 @@ class Suggestion:
     author: str
     description: str
 
+    year: int | None = None
+
     def entry(self) -> str:
-        return (
-            f"- [{self.title}]({self.url}){AUTHOR_SEPARATOR}{self.author}"
-            f"{TYPE_SEPARATOR}{self.type}{DESCRIPTION_SEPARATOR}{self.description}"
-        )
+        return format_entry(self.title, self.url, self.author, self.type, self.description, self.year)
 
 
 class Refused(Exception):
@@ -127,7 +124,7 @@ def ask(field: str, choices: Sequence[str]) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m scripts.add", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.content.add", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--url", help="the resource's own https:// address")
     parser.add_argument("--chapter", help="the chapter's file name in docs/ without .md, e.g. transformer")
     parser.add_argument("--level", help=f"one of: {', '.join(LEVELS)}")
@@ -135,6 +132,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--title", help="the resource's exact title")
     parser.add_argument("--author", help="the person (up to two names, else 'First Author et al.') or the organisation")
     parser.add_argument("--description", help="one or two sentences on what the learner gets")
+    parser.add_argument("--year", type=int, help="the year the source states (leave out for undated living pages)")
     parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs/)")
     parser.add_argument("--dry-run", action="store_true", help="print the diff without writing the file")
     return parser.parse_args(argv)
@@ -149,14 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     values = {name: (getattr(args, name) or "").strip() or ask(name, choices.get(name, ())) for name in FIELDS}
     try:
-        diff = add(Suggestion(**values), args.docs, write=not args.dry_run)
+        diff = add(Suggestion(**values, year=args.year), args.docs, write=not args.dry_run)
     except Refused as refusal:
         print(refusal, file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     print(diff, end="")
     if not args.dry_run:
-        print("added; now run: bash scripts/test.sh (or .venv/bin/python -m scripts.lint for the quick check)", file=sys.stderr)
+        print("added; now run: bash scripts/test.sh (or .venv/bin/python -m scripts.content.lint for the quick check)", file=sys.stderr)
     return 0
 
 

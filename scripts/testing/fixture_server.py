@@ -5,7 +5,7 @@ Each listener is one `host:port`; the first path segment picks a behaviour (`/ok
 paths of its own. Every request is logged with its method, listener and timing, and with how
 many requests to the same address were in flight when it arrived.
 
-Run alone (for the benchmark): `python -m tests.linkcheck_server --hosts 20 --latency-ms 100`
+Run alone (for the benchmark): `python -m scripts.testing.fixture_server --hosts 20 --latency-ms 100`
 prints one JSON line with the base URLs and a control URL whose `/log` returns the request count.
 """
 
