@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from scripts.content.project import chapters, page_meta
+from scripts.content.project import chapters, page_meta, prerequisites
 from scripts.paths import DOCS
 
 PAGE = DOCS / "start-here.md"
@@ -89,3 +89,20 @@ def test_shorter_paths_skim_some_and_cost_less() -> None:
         assert hows == {"Take", "Skim"}
         assert totals[path] < totals["The full path"]
     assert totals["Practitioner's fast track"] < totals["Researcher's path"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_no_chapter_comes_before_a_prerequisite_in_the_same_path(path: str) -> None:
+    order = [step.target for step in steps(sections()[path])]
+    late = [
+        f"{target} (step {order.index(target) + 1}) needs {needed.target} (step {order.index(needed.target) + 1})"
+        for target in order
+        for needed in prerequisites((DOCS / target).read_text(encoding="utf-8"))
+        if needed.target in order and order.index(needed.target) > order.index(target)
+    ]
+    assert late == []
+
+
+def test_prerequisites_are_read_from_the_section_only() -> None:
+    text = "# T\n\nSee [RAG](rag.md).\n\n## Prerequisites\n\n- [Evaluation](evaluation.md#metrics): why.\n- Plain text.\n\n## High-level resources\n"
+    assert [(p.target, p.line) for p in prerequisites(text)] == [("evaluation.md", 7)]

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from scripts.content.entries import split_front_matter
+from scripts.content.entries import extract_urls, sections, split_front_matter
 from scripts.paths import DOCS, MKDOCS_YML
 
 PARTS: tuple[str, ...] = ("Foundations", "Large Language Models")
@@ -81,4 +81,25 @@ def chapters(config: dict[str, Any] | None = None) -> list[Chapter]:
             for page in pages:
                 page_path = page if isinstance(page, str) else next(iter(page.values()))
                 found.append(Chapter(part, page_path, Path(page_path).stem))
+    return found
+
+
+@dataclass(frozen=True)
+class Prerequisite:
+    target: str  # the linked page, relative to docs/, without #fragment
+    line: int
+
+
+def prerequisites(text: str) -> list[Prerequisite]:
+    """The pages a chapter's "Prerequisites" section links to, in order, with their lines."""
+    found: list[Prerequisite] = []
+    for section in sections(text):
+        if section.title != "Prerequisites":
+            continue
+        for line in section.lines:
+            if line.text.startswith("- "):
+                for url in extract_urls(line.text):
+                    target = url.split("#")[0]
+                    if target.endswith(".md") and "://" not in target:
+                        found.append(Prerequisite(target, line.number))
     return found
