@@ -1,9 +1,9 @@
-"""Shared fixtures: the site is built once per test session and every test reads that build."""
+"""Shared fixtures: our site is built once per session (plus the offline copy, a build of its own)
+and every test reads those builds; a test that needs a changed site builds a small project."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -36,11 +36,25 @@ def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", **env: str
     return Build(destination, result.stdout + result.stderr, result.returncode)
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of the project to change and build, without environments, caches or builds."""
-    ignored = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, destination, ignore=ignored)
+def small_project(destination: Path, config: str, pages: dict[str, str]) -> Path:
+    """A few-page MkDocs project for a test that needs a site other than ours: building it takes
+    a fraction of a second, where a changed copy of the whole project takes half a minute."""
+    (destination / "docs").mkdir(parents=True)
+    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, text in pages.items():
+        (destination / "docs" / name).write_text(text, encoding="utf-8")
     return destination
+
+
+# A test that reads a build of our site, drives the browser or works in a fresh clone is slow by
+# nature; it is marked so without anyone having to remember to.
+SLOW_FIXTURES = frozenset({"site", "offline_site", "server", "browser", "page", "clone"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def docs(tmp_path: Path) -> Path:
 
 def flags(suggestion: Suggestion, docs: Path) -> list[str]:
     values = dataclasses.asdict(suggestion)
-    return [*(f"--{name}={value}" for name, value in values.items()), f"--docs={docs}"]
+    return [*(f"--{name}={value}" for name, value in values.items() if value is not None), f"--docs={docs}"]
 
 
 def test_adds_the_entry_at_the_end_of_its_section_and_prints_the_diff(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -127,3 +127,11 @@ def test_in_a_terminal_it_asks_and_asks_again_for_a_valid_choice(docs: Path, mon
     assert helper.main(["--url", GOOD.url, f"--docs={docs}"]) == 0
     assert asked[0].startswith("chapter (mathematics, python,") and asked[1] == asked[0]
     assert any(r.url == GOOD.url for r in parse_file(docs / "transformer.md").resources)
+
+
+def test_a_year_goes_after_the_author_and_is_read_back(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dated = dataclasses.replace(GOOD, url="https://example.net/dated", year=2025)
+    assert helper.main(flags(dated, docs)) == 0
+    assert f"+- [{GOOD.title}](https://example.net/dated) by {GOOD.author} (2025) · {GOOD.type} — " in capsys.readouterr().out
+    [resource] = [r for r in parse_file(docs / f"{GOOD.chapter}.md").resources if r.url == "https://example.net/dated"]
+    assert (resource.author, resource.year) == (GOOD.author, 2025)

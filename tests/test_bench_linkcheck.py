@@ -8,6 +8,8 @@ import pytest
 
 from scripts.linkcheck import bench
 
+pytestmark = pytest.mark.slow  # runs every peer link checker against loopback servers
+
 CASES = {
     "http://127.0.0.2:1/ok/page": "ok",
     "http://127.0.0.2:1/status/404/x": "broken",

@@ -14,6 +14,8 @@ from scripts.linkcheck import crawl
 from scripts.linkcheck.crawl import ANCHOR_CHECK_INACTIVE, run_crawl
 from tests.conftest import Build, build_site
 
+pytestmark = pytest.mark.slow  # runs LinkChecker over fixture sites
+
 FIXTURE_CONFIG = """\
 site_name: Fixture
 site_url: http://127.0.0.1/

@@ -8,11 +8,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from scripts.content.entries import parse_file
-from scripts.content.project import chapters, mkdocs_config, page_meta
+from scripts.content.project import chapters, mkdocs_config, page_meta, plugin_config
 from scripts.paths import DOCS
-from tests.conftest import Build, build_site, copy_project
+from tests.conftest import Build, build_site, small_project
 
 CHAPTERS = chapters()
 
@@ -78,10 +79,12 @@ def test_no_page_loads_anything_from_a_third_party_host(site: Build) -> None:
 
 
 def test_the_guard_catches_a_hot_linked_image(tmp_path: Path) -> None:
-    """The privacy plugin turns an external asset into a warning, so the strict build fails."""
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "mathematics.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n![chart](https://example.org/chart.png)\n", encoding="utf-8")
+    """The privacy plugin, configured as in mkdocs.yml, turns an external asset into a warning,
+    so the strict build fails."""
+    privacy = {"privacy": plugin_config("privacy")}
+    config = yaml.safe_dump({"site_name": "Guard", "theme": {"name": "material", "font": False}, "plugins": [privacy]})
+    page = "# Page\n\n![chart](https://example.org/chart.png)\n"
+    project = small_project(tmp_path / "project", config, {"index.md": page})
     built = build_site(tmp_path / "site", project / "mkdocs.yml")
     assert built.returncode != 0
     assert "example.org/chart.png" in built.log
@@ -137,13 +140,13 @@ def test_404_page_uses_relative_assets_under_a_base_element(site: Build) -> None
 
 def test_pages_read_correctly_without_the_hook(tmp_path: Path) -> None:
     """The hook only decorates: without it an entry still shows title, author, type, description."""
-    project = copy_project(tmp_path / "project")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config), encoding="utf-8")
+    resources = parse_file(DOCS / "transformer.md").resources[:3]
+    page = "# Chapter\n\n## High-level resources\n\n" + "\n".join(r.entry() for r in resources) + "\n"
+    project = small_project(tmp_path / "project", "site_name: No hook\n", {"index.md": page})
     built = build_site(tmp_path / "site", project / "mkdocs.yml")
     assert built.returncode == 0, built.log
-    resource = parse_file(DOCS / "transformer.md").resources[0]
-    html = (tmp_path / "site" / "transformer" / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r' (target|rel)="[^"]*"', "", (built.site / "index.html").read_text(encoding="utf-8"))
     assert "rm-entry" not in html
-    expected = f'<a href="{resource.url}">{resource.title}</a> by {resource.author} · {resource.type} — '
-    assert re.sub(r' (target|rel)="[^"]*"', "", html).count(expected) == 1
+    for resource in resources:
+        dated = f"{resource.author} ({resource.year})" if resource.year else resource.author
+        assert html.count(f'<a href="{resource.url}">{resource.title}</a> by {dated} · {resource.type} — ') == 1

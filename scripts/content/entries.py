@@ -135,6 +135,9 @@ class Document:
     lines: list[Line]
     front_matter: str
 
+    def sections(self) -> list[Section]:
+        return group_sections(self.lines)
+
     def links(self) -> Iterator[Link]:
         for line in self.lines:
             for url in extract_urls(line.text):
@@ -214,8 +217,12 @@ class Section:
 
 def sections(text: str) -> list[Section]:
     """A page's prose split at its H2 headings, code fences and front matter respected."""
+    return group_sections(prose_lines(text))
+
+
+def group_sections(lines: Iterable[Line]) -> list[Section]:
     found = [Section(None, 0, [])]
-    for line in prose_lines(text):
+    for line in lines:
         heading = HEADING_RE.match(line.text)
         if heading and len(heading.group("hashes")) == 2:
             found.append(Section(heading.group("text"), line.number, []))

@@ -6,6 +6,7 @@ Prints one `file:line: message (hint: ...)` per problem and exits 1 if there is 
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -15,8 +16,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
-from scripts.content.entries import Document, Problem, normalize_url, parse_paths, strip_inline_code
-from scripts.content.project import allowed_tags
+from scripts.content.chapters import chapter_problems
+from scripts.content.entries import Document, Problem, markdown_files, normalize_url, parse_paths, strip_inline_code
+from scripts.content.project import allowed_tags, chapters
 from scripts.paths import DOCS, display
 
 HTTP_ALLOWLIST = Path(__file__).with_name("http-allowlist.txt")
@@ -98,6 +100,9 @@ def check_url(url: str, allowed_http: dict[str, AllowedHttp]) -> Iterator[tuple[
     host = (parts.hostname or "").removeprefix("www.")
     if host in URL_SHORTENERS:
         yield f"URL shortener: {url}", "link to the full address the short link leads to"
+    if host == "arxiv.org" and parts.path.startswith("/pdf/"):
+        paper = parts.path.removeprefix("/pdf/").removesuffix(".pdf")
+        yield f"arXiv PDF link: {url}", f"link the abstract page, https://arxiv.org/abs/{paper}"
     for key, _ in parse_qsl(parts.query, keep_blank_values=True):
         if key.lower() in TRACKING_PARAMETERS or key.lower().startswith(TRACKING_PREFIXES):
             yield f"tracking parameter '{key}' in {url}", f"remove '{key}=…' from the URL"
@@ -167,22 +172,28 @@ def inside_docs(path: Path | str) -> bool:
     return Path(path).resolve().is_relative_to(DOCS.resolve())
 
 
-def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST) -> list[Problem]:
+def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, today: datetime.date | None = None) -> list[Problem]:
     paths = list(paths)
-    documents = parse_paths(display(p) for p in paths)
-    # A URL must be unique across the whole site, even when only one page is being linted.
-    universe = parse_paths([display(DOCS)]) if all(inside_docs(p) for p in paths) else documents
-    checked = {d.path for d in documents}
+    # A URL must be unique across the whole site, even when only one page is being linted: parse
+    # all of docs/ once and check the pages asked for.
+    in_docs = all(inside_docs(p) for p in paths)
+    universe = parse_paths([display(DOCS)]) if in_docs else parse_paths(display(p) for p in paths)
+    wanted = {display(f) for f in markdown_files(display(p) for p in paths)}
+    documents = [d for d in universe if d.path in wanted]
     allowed_http, problems = load_http_allowlist(http_allowlist)
     tags = allowed_tags()
+    nav = chapters()
     for document in documents:
         problems += document.problems
         problems += link_problems(document, allowed_http)
         problems += html_problems(document)
         problems += front_matter_problems(document, tags)
+        chapter = next((c for c in nav if display(c.source) == document.path), None)
+        if chapter is not None:
+            problems += chapter_problems(document, nav[: nav.index(chapter)], today or datetime.date.today())
     # Files being linted come last, so a duplicate is reported where the user is looking.
-    universe = sorted(universe, key=lambda d: d.path in checked)
-    problems += (p for p in duplicate_problems(universe) if p.path in checked)
+    universe = sorted(universe, key=lambda d: d.path in wanted)
+    problems += (p for p in duplicate_problems(universe) if p.path in wanted)
     return sorted(problems, key=lambda p: (p.path, p.line, p.message))
 
 

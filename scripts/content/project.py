@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml_env_tag import construct_env_tag
 
-from scripts.content.entries import extract_urls, sections, split_front_matter
+from scripts.content.entries import Section, extract_urls, sections, split_front_matter
 from scripts.paths import DOCS, MKDOCS_YML
 
 PARTS: tuple[str, ...] = ("Foundations", "Large Language Models")
@@ -27,27 +26,14 @@ class Chapter:
         return DOCS / self.path
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its Python tags."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_TolerantLoader.add_constructor("!ENV", construct_env_tag)  # resolved as MkDocs does
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-
-
 @cache
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_TolerantLoader)  # noqa: S506 - the loader above is safe
+    """mkdocs.yml as MkDocs itself reads it (its YAML loader: !ENV, !relative, INHERIT), unvalidated."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with path.open("rb") as handle:
+        return yaml_load(handle, get_yaml_loader(config=MkDocsConfig(config_file_path=str(path))))
 
 
 def page_meta(path: Path) -> dict[str, Any]:
@@ -90,10 +76,10 @@ class Prerequisite:
     line: int
 
 
-def prerequisites(text: str) -> list[Prerequisite]:
+def prerequisites(page: str | list[Section]) -> list[Prerequisite]:
     """The pages a chapter's "Prerequisites" section links to, in order, with their lines."""
     found: list[Prerequisite] = []
-    for section in sections(text):
+    for section in sections(page) if isinstance(page, str) else page:
         if section.title != "Prerequisites":
             continue
         for line in section.lines:

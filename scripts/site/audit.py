@@ -18,10 +18,10 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scripts.content.project import mkdocs_config
+from scripts.paths import ROOT
 from scripts.site.browser import CHROMIUM, CHROMIUM_FLAGS
 from scripts.site.page_weight import first_load, search_index_size
-from scripts.paths import ROOT
-from scripts.content.project import mkdocs_config
 from scripts.site.serve import SiteServer
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

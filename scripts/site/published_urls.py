@@ -1,6 +1,6 @@
 """Keep every published page address working: `python -m scripts.site.published_urls SITE [--update]`.
 
-tests/data/published-urls.txt lists every page URL the site has ever published, relative to the
+scripts/site/published-urls.txt lists every page URL the site has ever published, relative to the
 site's root (`mathematics/`; `./` is the home page). Readers bookmark and link to these, so each
 must stay either a page or a redirect stub written by mkdocs-redirects. Checking a build (SITE,
 e.g. from `mkdocs build --site-dir site`) prints one line per lost address, with the redirect to
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts.paths import ROOT
 
-PUBLISHED = ROOT / "tests" / "data" / "published-urls.txt"
+PUBLISHED = Path(__file__).with_name("published-urls.txt")
 HOME = "./"
 # mkdocs-redirects writes a stub page that sends the reader on at once.
 REDIRECT_STUB = re.compile(r"<meta\s+http-equiv=[\"']refresh[\"']", re.IGNORECASE)
