@@ -94,7 +94,7 @@ def test_progress_persists_across_reloads_and_pages(page: Page, server) -> None:
     expect(page.locator(".rm-progress__label")).to_have_text(f"2 of {total} done")
     assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
     page.goto(server.url)
-    card = page.locator(f'[data-rm-chapter="{transformer.path}"]')
+    card = page.locator(f'[data-rm-chapter="{transformer.slug}/"]')
     expect(card.locator(".rm-card__progress")).to_have_text(f"2 of {total} done")
     expect(page.locator(".rm-progress-panel__total")).to_contain_text("You have done 2 of")
 

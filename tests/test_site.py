@@ -118,7 +118,7 @@ def test_meta_description_and_edit_link(site: Build, chapter) -> None:
 def test_home_page_shows_every_chapter_as_a_card_in_reading_order(site: Build) -> None:
     html = parse_html(site.site / "index.html")
     cards = [a["data-rm-chapter"] for t, a in html.tags if t == "li" and "data-rm-chapter" in a]
-    assert cards == [c.path for c in CHAPTERS]
+    assert cards == [f"{c.slug}/" for c in CHAPTERS]
     text = re.sub(r"\s+", " ", " ".join(html.text))
     for chapter in CHAPTERS:
         count = len(parse_file(chapter.source).resources)
@@ -150,3 +150,18 @@ def test_pages_read_correctly_without_the_hook(tmp_path: Path) -> None:
     for resource in resources:
         dated = f"{resource.author} ({resource.year})" if resource.year else resource.author
         assert html.count(f'<a href="{resource.url}">{resource.title}</a> by {dated} · {resource.type} — ') == 1
+
+
+def test_every_entry_is_shown_as_a_link_and_a_missing_one_is_named(site: Build, tmp_path: Path) -> None:
+    """The check the Zensical CI job runs on its build, proved here on ours."""
+    from scripts.site.entries_shown import missing
+
+    assert missing(site.site) == []
+    chapter = CHAPTERS[0]
+    resource = parse_file(chapter.source).resources[0]
+    page = tmp_path / Path(chapter.path).with_suffix("") / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(page_html(site, chapter.path).read_text(encoding="utf-8").replace(f'href="{resource.url}"', 'href="#gone"'), encoding="utf-8")
+    problems = missing(tmp_path)
+    assert f"{chapter.path}:{resource.line}: {resource.url} is not shown as a link titled {resource.title!r}" in problems
+    assert f"{CHAPTERS[1].path}: no page at {Path(CHAPTERS[1].path).with_suffix('')}/index.html" in problems

@@ -17,17 +17,16 @@ import re
 import ssl
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
 from scripts.linkcheck.contract import Verdict
+from scripts.linkcheck.gate import HostGate, retry_after
+from scripts.linkcheck.page import TITLE_RE, AnchorFinder, fragment_candidates, without_fragment
 from scripts.linkcheck.policy import HostRule, Policy
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -93,89 +92,6 @@ class ReservedNamesResolver(aiohttp.ThreadedResolver):
         if host.lower().rstrip(".").endswith(".invalid") or host.lower() == "invalid":
             raise OSError(errno.ENOENT, f"{host} is a reserved name that never resolves (RFC 6761)")
         return await super().resolve(host, port, family)
-
-
-class HostGate:
-    """One host's politeness: at most `limit` requests in flight, starts `interval` apart."""
-
-    def __init__(self, limit: int, interval: float) -> None:
-        self.limit = limit
-        self.slots = asyncio.Semaphore(limit)
-        self.interval = interval
-        self.next_start = 0.0
-
-    def pause(self, seconds: float) -> None:
-        """Nobody starts a request to this host for `seconds` (a 429 or 503 said so)."""
-        self.next_start = max(self.next_start, time.monotonic() + seconds)
-
-    @asynccontextmanager
-    async def turn(self) -> AsyncIterator[None]:
-        async with self.slots:
-            now = time.monotonic()
-            start = max(now, self.next_start)
-            self.next_start = start + self.interval
-            if start > now:
-                await asyncio.sleep(start - now)
-            yield
-
-
-TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
-
-
-class AnchorFinder(HTMLParser):
-    """Reads HTML a chunk at a time, collecting the <title> and noticing when an anchor appears."""
-
-    def __init__(self, fragments: tuple[str, ...]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.fragments = set(fragments)
-        self.found = not fragments
-        self.title = ""
-        self.title_done = False
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title" and not self.title_done:
-            self._in_title = True
-        for name, value in attrs:
-            if name in ("id", "name") and value in self.fragments:
-                self.found = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title" and self._in_title:
-            self._in_title, self.title_done = False, True
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-
-
-def without_fragment(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(fragment="")), parts.fragment
-
-
-def fragment_candidates(fragment: str, host: str) -> tuple[str, ...]:
-    """The ids that would satisfy `#fragment`; GitHub prefixes rendered headings' ids."""
-    decoded = unquote(fragment)
-    names = {fragment, decoded}
-    if host.endswith("github.com"):
-        names |= {f"user-content-{name}" for name in tuple(names)}
-    return tuple(sorted(names))
-
-
-def retry_after(headers: dict[str, str], cap: float) -> float | None:
-    """Seconds a `Retry-After` header asks for (number or HTTP date), clamped to `cap`."""
-    value = headers.get("retry-after", "").strip()
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            seconds = parsedate_to_datetime(value).timestamp() - time.time()
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return None
-    return min(max(seconds, 0.0), cap)
 
 
 def classify_error(error: BaseException) -> Failure:
