@@ -165,6 +165,56 @@ def test_filters_combine_and_live_in_the_url(page: Page, server) -> None:
     expect(page.locator('[data-rm-filter="type:video"]')).to_have_attribute("aria-pressed", "true")
 
 
+def visible_years(page: Page) -> list[str]:
+    return page.eval_on_selector_all("li.rm-entry:not([hidden])", "els => els.map(e => e.getAttribute('data-rm-year') || '')")
+
+
+def test_published_since_filter_combines_with_type_and_lives_in_the_url(page: Page, server) -> None:
+    page.goto(server.url + "transformer/")
+    every = visible_years(page)
+    assert "" in every and any(year and year < "2025" for year in every), "the chapter mixes old, recent and undated entries"
+    page.locator('[data-rm-filter="since:2025"]').click()
+    recent = visible_years(page)
+    assert recent and all(year == "" or year >= "2025" for year in recent) and len(recent) < len(every)
+    assert urlsplit(page.url).query == "since=2025"
+    expect(page.locator(".rm-filters__summary")).to_contain_text("Undated ones")
+    page.locator('[data-rm-filter="type:video"]').click()
+    assert urlsplit(page.url).query == "type=video&since=2025"
+    assert {t for t, _ in visible_types_and_levels(page)} == {"video"}
+
+    page.goto(server.url + "transformer/?since=2025&type=video")
+    assert visible_years(page) and all(year == "" or year >= "2025" for year in visible_years(page))
+    expect(page.locator('[data-rm-filter="since:2025"]')).to_have_attribute("aria-pressed", "true")
+    page.locator('[data-rm-filter="since:2026"]').click()  # one year at a time
+    expect(page.locator('[data-rm-filter="since:2025"]')).to_have_attribute("aria-pressed", "false")
+    page.locator('[data-rm-filter="since:2026"]').click()  # pressed again: off
+    assert urlsplit(page.url).query == "type=video"
+
+
+def test_what_was_added_since_the_last_visit_is_marked(context: BrowserContext, server) -> None:
+    """A reader who last came on 1 November 2026 sees marks on entries added after that day, on
+    the chapter and counted on the home page; the next visit compares against today."""
+    context.add_init_script("if (!sessionStorage.getItem('seeded')) { localStorage.setItem('llm-roadmap.last-visit.v1', '2026-11-01'); sessionStorage.setItem('seeded', '1'); }")
+    page = context.new_page()
+    page.goto(server.url + "reasoning-models/")
+    added = page.eval_on_selector_all("li.rm-entry", "els => els.map(e => e.getAttribute('data-rm-added') || '')")
+    expected = sum(1 for day in added if day > "2026-11-01")
+    assert expected > 0, "entries of a chapter added after the first release carry the day they were added"
+    expect(page.locator(".rm-since-visit")).to_have_count(expected)
+    page.goto(server.url)
+    expect(page.locator(".rm-since-visit-banner__count")).to_contain_text("added since your last visit on 2026-11-01")
+    card = page.locator('[data-rm-chapter="reasoning-models/"] .rm-card__since-visit')
+    expect(card).to_have_text(f"{expected} added since your last visit")
+    assert page.evaluate("localStorage.getItem('llm-roadmap.last-visit.v1')") > "2026-11-01"
+
+    fresh = context.browser.new_context()  # a first visit: nothing to compare against
+    first = fresh.new_page()
+    first.goto(server.url + "reasoning-models/")
+    expect(first.locator("li.rm-entry").first).to_be_visible()
+    expect(first.locator(".rm-since-visit")).to_have_count(0)
+    fresh.close()
+
+
 def test_without_javascript_every_resource_is_visible(browser: Browser, server) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

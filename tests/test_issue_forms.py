@@ -36,7 +36,7 @@ def test_suggest_a_resource_offers_exactly_the_parsers_lists() -> None:
 def test_suggest_a_resource_asks_for_every_part_of_an_entry() -> None:
     form = yaml.safe_load((TEMPLATES / "suggest-resource.yml").read_text(encoding="utf-8"))
     ids = [item.get("id") for item in form["body"]]
-    for wanted in ("url", "title", "author", "type", "chapter", "level", "why"):
+    for wanted in ("url", "title", "author", "year", "type", "chapter", "level", "why"):
         assert wanted in ids
 
 
@@ -60,3 +60,9 @@ def test_pull_request_template_has_a_short_checklist() -> None:
     text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert 3 <= text.count("- [ ]") <= 6
     assert "bash scripts/test.sh" in text and "redirect_maps" in text
+
+
+def test_the_year_is_optional_like_in_the_entry_format() -> None:
+    form = yaml.safe_load((TEMPLATES / "suggest-resource.yml").read_text(encoding="utf-8"))
+    [year] = [item for item in form["body"] if item.get("id") == "year"]
+    assert year["validations"]["required"] is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,26 @@ def test_linting_one_page_reports_a_duplicate_found_in_a_later_page(tmp_path: Pa
     write_page(tmp_path, GOOD_ENTRY, "b-later.md")
     first = write_page(tmp_path, GOOD_ENTRY, "a-first.md")
     assert messages([first]) == [f"a-first.md:{ENTRY_LINE}: duplicate URL https://example.org/good (already listed at {tmp_path / 'b-later.md'}:{ENTRY_LINE})"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("- [P](https://arxiv.org/abs/2401.00001) by Ada · paper — Shows it.", "arXiv entry without its year"),
+        ("- [P](https://arxiv.org/abs/2401.00001) by Ada (2023) · paper — Shows it.", "year 2023 disagrees with the arXiv id"),
+        ("- [P](https://example.org/p) by Ada (2031) · article — Shows it.", "year 2031 is in the future"),
+    ],
+)
+def test_years_are_checked(tmp_path: Path, entry: str, expected: str) -> None:
+    problems = lint([write_page(tmp_path, entry)], today=datetime.date(2026, 11, 27))
+    assert [(p.line, p.message) for p in problems] == [(ENTRY_LINE, expected)]
+    assert problems[0].hint
+
+
+def test_a_year_is_read_apart_from_the_author(tmp_path: Path) -> None:
+    from scripts.content.entries import parse_file
+
+    page = write_page(tmp_path, "- [P](https://arxiv.org/abs/2401.00001) by Ada Lovelace et al. (2024) · paper — Shows it.")
+    [resource, _] = parse_file(page).resources
+    assert (resource.author, resource.year) == ("Ada Lovelace et al.", 2024)
+    assert lint([page]) == []

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from scripts.content.entries import parse_file
+from scripts.content.entries import normalize_url, parse_file
 from scripts.content.project import chapters, mkdocs_config, page_meta, plugin_config
 from scripts.paths import DOCS
 from tests.conftest import Build, build_site, small_project
@@ -165,3 +165,30 @@ def test_every_entry_is_shown_as_a_link_and_a_missing_one_is_named(site: Build, 
     problems = missing(tmp_path)
     assert f"{chapter.path}:{resource.line}: {resource.url} is not shown as a link titled {resource.title!r}" in problems
     assert f"{CHAPTERS[1].path}: no page at {Path(CHAPTERS[1].path).with_suffix('')}/index.html" in problems
+
+
+def test_whats_new_page_feed_and_new_marks_follow_the_history(site: Build) -> None:
+    import datetime
+    import xml.etree.ElementTree as ET
+
+    from scripts.content.history import configured_history, new_since
+
+    history = configured_history(str(DOCS.parent / "mkdocs.yml"), mkdocs_config()["extra"])
+    page = (site.site / "whats-new" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="whats-new">What\'s new' in page
+    feed = ET.parse(site.site / "feed.xml").getroot()
+    assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == len(list(history.months()))
+    home = (site.site / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in home and "feed.xml" in home
+
+    added, since = history.added_on(), new_since(history)
+    for chapter in CHAPTERS:
+        tags = parse_html(page_html(site, chapter.path)).tags
+        marked = {a["data-rm-id"]: a.get("data-rm-added") for t, a in tags if t == "li" and "rm-entry" in a.get("class", "")}
+        for resource in parse_file(chapter.source).resources:
+            when = added.get(normalize_url(resource.url))
+            assert marked[resource.id] == (when and f"{when:%Y-%m-%d}"), resource.url
+        news = [a for t, a in tags if t == "span" and a.get("class") == "rm-new"]
+        expected = [r for r in parse_file(chapter.source).resources if (w := added.get(normalize_url(r.url))) and since and w >= since]
+        assert len(news) == len(expected), chapter.slug
+    assert isinstance(history.first_release, datetime.datetime) or history.note

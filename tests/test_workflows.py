@@ -145,3 +145,8 @@ def test_ci_builds_with_a_pinned_zensical_and_checks_the_entries_without_blockin
     script = "\n".join(step.get("run", "") for step in job["steps"])
     assert re.search(r"pip install --quiet zensical==\d+\.\d+\.\d+ --constraint requirements.txt", script)
     assert script.index("zensical build") < script.index("scripts.site.entries_shown site")
+
+
+def test_the_deployment_builds_from_the_whole_history() -> None:
+    [checkout] = uses(load("deploy.yml"), "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0

@@ -1,4 +1,5 @@
-"""MkDocs hook: decorates resource entries (type badge, data attributes) and counts them.
+"""MkDocs hook: decorates resource entries (type badge, data attributes, a "new" mark for recent
+additions) and counts them.
 
 It only decorates. Every page reads correctly without it: an entry still renders as
 "Title by Author · type — description". The entry format itself lives in scripts/content/entries.py.
@@ -6,6 +7,7 @@ It only decorates. Every page reads correctly without it: an entry still renders
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,7 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.content.entries import RESOURCE_TYPES, Resource, format_entry, parse_markdown
+from scripts.content.entries import RESOURCE_TYPES, Resource, format_entry, normalize_url, parse_markdown
+from scripts.content.history import configured_history, new_since
 
 TYPE_ICONS: dict[str, str] = {
     "video": "material-play-box-outline",
@@ -28,13 +31,15 @@ TYPE_ICONS: dict[str, str] = {
 assert set(TYPE_ICONS) == set(RESOURCE_TYPES), "every resource type needs an icon"
 
 
-def decorated_entry(resource: Resource) -> str:
+def decorated_entry(resource: Resource, added: datetime.datetime | None = None, new_since: datetime.datetime | None = None) -> str:
+    """The entry with its type badge, data attributes, and a "new" mark if it was added recently."""
     badge = f'<span class="rm-type rm-type--{resource.type}">:{TYPE_ICONS[resource.type]}: {resource.type}</span>'
+    if added and new_since and added >= new_since:
+        badge += f' <span class="rm-new" title="Added on {added:%Y-%m-%d}">new</span>'
     author = f'<span class="rm-author">{resource.author}</span>'
-    attributes = (
-        f'{{ .rm-entry data-rm-id="{resource.id}" data-rm-type="{resource.type}" data-rm-level="{resource.level}" }}'
-    )
-    return format_entry(resource.title, resource.url, author, badge, resource.description, resource.year) + f"\n    {attributes}"
+    data = {"id": resource.id, "type": resource.type, "level": resource.level, "year": resource.year, "added": added and f"{added:%Y-%m-%d}"}
+    attributes = " ".join(f'data-rm-{name}="{value}"' for name, value in data.items() if value)
+    return format_entry(resource.title, resource.url, author, badge, resource.description, resource.year) + f"\n    {{ .rm-entry {attributes} }}"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -43,9 +48,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["resource_ids"] = [resource.id for resource in document.resources]
     if not document.resources:
         return markdown
+    history = configured_history(config.config_file_path, config.extra)
+    added, since = history.added_on(), new_since(history)
+    page.meta["resource_added"] = sorted(f"{added[key]:%Y-%m-%d}" for r in document.resources if (key := normalize_url(r.url)) in added)
     lines = markdown.split("\n")
     for resource in document.resources:
-        lines[resource.line - 1] = decorated_entry(resource)
+        lines[resource.line - 1] = decorated_entry(resource, added.get(normalize_url(resource.url)), since)
     return "\n".join(lines)
 
 

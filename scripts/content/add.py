@@ -23,6 +23,7 @@ from scripts.content.entries import (
     LEVELS,
     RESOURCE_TYPES,
     Problem,
+    arxiv_year,
     format_entry,
     parse_markdown,
     parse_paths,
@@ -50,7 +51,8 @@ class Suggestion:
     year: int | None = None
 
     def entry(self) -> str:
-        return format_entry(self.title, self.url, self.author, self.type, self.description, self.year)
+        # An arXiv id encodes its year, so the helper writes it when none is given.
+        return format_entry(self.title, self.url, self.author, self.type, self.description, self.year or arxiv_year(self.url))
 
 
 class Refused(Exception):

@@ -154,6 +154,15 @@ def normalize_url(url: str) -> str:
     return f"{host}{port}{path}{query}"
 
 
+ARXIV_ID_RE = re.compile(r"^https://arxiv\.org/abs/(?P<yymm>\d{4})\.\d{4,5}$")
+
+
+def arxiv_year(url: str) -> int | None:
+    """The year an arXiv identifier encodes (2401.00001 was submitted in 2024), or None."""
+    match = ARXIV_ID_RE.match(url)
+    return 2000 + int(match["yymm"][:2]) if match else None
+
+
 def resource_id(url: str) -> str:
     """A stable id for a resource, derived from its normalized URL."""
     return "r" + hashlib.sha256(normalize_url(url).encode("utf-8")).hexdigest()[:10]

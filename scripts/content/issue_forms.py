@@ -62,6 +62,15 @@ def suggest_resource() -> dict[str, Any]:
             field("input", "url", "URL", "The resource's own address, with https:// and no tracking parameters.", placeholder="https://"),
             field("input", "title", "Title", "The resource's exact title."),
             field("input", "author", "Author", "The person (up to two names, else \"First Author et al.\") or the publishing organisation."),
+            field(
+                "input",
+                "year",
+                "Year (optional)",
+                "The year the resource itself states: a paper's or post's publication, a video's upload, a book's latest "
+                "edition. Leave it empty for living documentation, courses and repositories without a date.",
+                required=False,
+                placeholder="2025",
+            ),
             field("dropdown", "type", "Type", "What kind of resource it is.", options=list(RESOURCE_TYPES)),
             field("dropdown", "chapter", "Chapter", "The chapter it belongs to (its page name on the site).", options=chapter_slugs()),
             field("dropdown", "level", "Level", f"Where it goes in the chapter: {levels}.", options=list(LEVELS)),

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 import yaml
 
 from scripts.content.chapters import chapter_problems
-from scripts.content.entries import Document, Problem, markdown_files, normalize_url, parse_paths, strip_inline_code
+from scripts.content.entries import Document, Problem, arxiv_year, markdown_files, normalize_url, parse_paths, strip_inline_code
 from scripts.content.project import allowed_tags, chapters
 from scripts.paths import DOCS, display
 
@@ -114,6 +114,19 @@ def link_problems(document: Document, allowed_http: dict[str, AllowedHttp]) -> I
             yield Problem(document.path, link.line, message, hint)
 
 
+def year_problems(document: Document, today: datetime.date) -> Iterator[Problem]:
+    for resource in document.resources:
+        from_id = arxiv_year(resource.url)
+        if resource.year and resource.year > today.year:
+            yield Problem(document.path, resource.line, f"year {resource.year} is in the future", "write the year the source states")
+        elif from_id and resource.year is None:
+            yield Problem(document.path, resource.line, "arXiv entry without its year", f"write ' ({from_id})' after the author: the year its id encodes")
+        elif from_id and resource.year != from_id:
+            yield Problem(
+                document.path, resource.line, f"year {resource.year} disagrees with the arXiv id", f"the id encodes {from_id}: write ' ({from_id})'"
+            )
+
+
 def html_problems(document: Document) -> Iterator[Problem]:
     for line in document.lines:
         text = strip_inline_code(line.text)
@@ -187,6 +200,7 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
         problems += document.problems
         problems += link_problems(document, allowed_http)
         problems += html_problems(document)
+        problems += year_problems(document, today or datetime.date.today())
         problems += front_matter_problems(document, tags)
         chapter = next((c for c in nav if display(c.source) == document.path), None)
         if chapter is not None:

@@ -43,6 +43,8 @@ DRAWERS: dict[str, Callable[[], str]] = {
     "scaling-law": plots.draw_scaling_law,
     "rag-pipeline": diagrams.draw_rag_pipeline,
     "agent-loop": diagrams.draw_agent_loop,
+    "rlvr-grpo": diagrams.draw_rlvr_grpo,
+    "sparse-autoencoder": diagrams.draw_sparse_autoencoder,
 }
 assert set(DRAWERS) == set(FIGURES), "every figure needs a drawer and alt text"
 

@@ -77,6 +77,16 @@ FIGURES: dict[str, Figure] = {
         "The agent loop: the model reasons, acts through a tool, reads the observation and repeats until it can give a final answer or hits a step limit.",
         "agents",
     ),
+    "rlvr-grpo": Figure(
+        "A loop: a prompt goes to the policy model, which samples a group of four answers; a verifier gives each answer a reward of 1 or 0, each reward minus the group mean becomes an advantage of +0.5 or −0.5, and the policy is updated towards the better-than-average answers.",
+        "Reinforcement learning with verifiable rewards, trained with GRPO: an automatic check scores each sampled answer, and each answer is judged against the others sampled for the same prompt, so no separate value model is needed. Illustrative numbers.",
+        "reasoning-models",
+    ),
+    "sparse-autoencoder": Figure(
+        "A dense residual-stream vector is mapped by an encoder to a much wider feature layer in which only a few features, labelled Golden Gate Bridge, Python code, French text and negation, are active; a decoder maps them back to a reconstruction of the vector.",
+        "A sparse autoencoder rewrites one dense activation as a few active features out of a large dictionary, then rebuilds the activation from them; training trades reconstruction error against sparsity. The feature labels are illustrative, not read from a model.",
+        "interpretability",
+    ),
 }
 
 

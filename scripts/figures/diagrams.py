@@ -17,6 +17,7 @@ from scripts.figures.palette import (
     PAPER,
     PURPLE,
     PURPLE_TINT,
+    RED,
     TEAL,
     TEAL_TINT,
 )
@@ -278,4 +279,62 @@ def draw_agent_loop() -> str:
     d.box(765, 38, 150, 50, ["Final answer"], GREEN, GREEN_TINT, size=13)
     d.arrow([(cx + 100, 72), (690, 38)], stroke=GREEN, width=2)
     d.text(610, 42, "done?", fill=GREEN, size=13, weight="600")
+    return d.render()
+
+
+def draw_rlvr_grpo() -> str:
+    d = Drawing("rlvr-grpo", 960, 450)
+    d.text(20, 36, "Reinforcement learning with verifiable rewards, trained with GRPO", fill=PURPLE, size=16, weight="600", anchor="start")
+    row = 200
+    d.box(95, row, 150, 70, ["Prompt", "What is 17 × 24?"], BLUE, BLUE_TINT, size=13)
+    d.box(285, row, 150, 70, ["Policy model", "current weights"], PURPLE, PURPLE_TINT, size=13)
+    d.arrow([(170, row), (210, row)], stroke=BLUE, width=2)
+    answers = (("Answer 1: 408", 1, "+0.5", GREEN), ("Answer 2: 398", 0, "−0.5", RED), ("Answer 3: 408", 1, "+0.5", GREEN), ("Answer 4: 418", 0, "−0.5", RED))
+    card_x, card_w, card_h = 485, 150, 40
+    d.text(card_x, 92, "sample a group of answers", fill=ORANGE, size=13, weight="600")
+    for index, (label, reward, advantage, colour) in enumerate(answers):
+        y = 125 + index * 50
+        d.box(card_x, y, card_w, card_h, [label], ORANGE, ORANGE_TINT, size=13, bold_first=False)
+        d.arrow([(360, row), (card_x - card_w / 2, y)], stroke=PURPLE, width=1.6, size=8)
+        d.arrow([(card_x + card_w / 2, y), (605, row)], stroke=ORANGE, width=1.6, size=8)
+        d.text(810, y + 5, f"reward {reward}", fill=TEAL, size=13, weight="600", anchor="end")
+        d.text(830, y + 5, "→", size=13)
+        d.text(850, y + 5, advantage, fill=colour, size=14, weight="600", anchor="start")
+    d.box(675, row, 130, 84, ["Verifier", "checks the answer", "or runs the tests"], TEAL, TEAL_TINT, size=12)
+    d.arrow([(740, row), (760, row)], stroke=TEAL, width=1.6, size=8)
+    d.text(850, 92, "advantage", fill=GREEN, size=13, weight="600")
+    d.text(850, 320, "= reward − group mean", size=12, anchor="middle")
+    d.arrow([(850, 335), (850, 385), (285, 385), (285, row + 37)], stroke=PURPLE, width=2.2)
+    d.text(567, 408, "policy update: make above-average answers more likely and the rest less likely", fill=PURPLE, size=13, weight="600")
+    d.text(567, 436, "no value model: the group itself is the baseline", size=12, italic=True)
+    return d.render()
+
+
+def draw_sparse_autoencoder() -> str:
+    d = Drawing("sparse-autoencoder", 900, 470)
+    cell, dense_x, wide_x, out_x = 28, 110, 410, 770
+    dense_top, wide_top = 140, 60
+    d.text(dense_x, 92, "Residual stream", fill=BLUE, size=14, weight="600")
+    d.text(dense_x, 112, "one token, one layer", size=12)
+    d.text(out_x, 92, "Reconstruction x̂", fill=GREEN, size=14, weight="600")
+    d.text(out_x, 112, "close to the input", size=12)
+    for index in range(8):
+        y = dense_top + index * cell
+        d.rect(dense_x - cell / 2, y, cell, cell, BLUE, BLUE_TINT, rx=2, width=1.2)
+        d.rect(out_x - cell / 2, y, cell, cell, GREEN, GREEN_TINT, rx=2, width=1.2)
+    d.text(wide_x, 40, "Features: a much wider layer", fill=ORANGE, size=14, weight="600")
+    active = {2: "Golden Gate Bridge", 6: "Python code", 10: "French text", 13: "negation"}
+    for index in range(14):
+        y = wide_top + index * (cell - 4)
+        stroke, fill = (ORANGE, ORANGE_TINT) if index in active else (MUTED, PAPER)
+        d.rect(wide_x - cell / 2, y, cell, cell - 4, stroke, fill, rx=2, width=1.2)
+        if index in active:
+            d.text(wide_x + 24, y + 17, active[index], fill=ORANGE, size=13, weight="600", anchor="start")
+    middle = dense_top + 4 * cell
+    d.box(255, middle - 60, 110, 50, ["Encoder", "ReLU(W x + b)"], BLUE, BLUE_TINT, size=12)
+    d.arrow([(dense_x + cell / 2 + 6, middle), (wide_x - cell / 2 - 6, middle)], stroke=BLUE, width=2)
+    d.box(650, middle - 60, 110, 50, ["Decoder", "W f + b"], GREEN, GREEN_TINT, size=12)
+    d.arrow([(590, middle), (out_x - cell / 2 - 6, middle)], stroke=GREEN, width=2)
+    d.text(wide_x, 420, "only a few features are active for this token", fill=ORANGE, size=13, weight="600")
+    d.text(450, 452, "trained to keep ‖x − x̂‖² small while keeping the features sparse", size=13)
     return d.render()

@@ -1,4 +1,5 @@
-/* LLM Roadmap reader features: progress tracking and resource filters.
+/* LLM Roadmap reader features: progress tracking, resource filters, and what was added since
+ * the reader's last visit.
  *
  * Everything here enhances markup that already reads correctly without JavaScript: resource
  * entries are plain list items carrying data-rm-* attributes (added at build time), and
@@ -190,7 +191,11 @@
     render();
   }
 
-  /* ---------- chapter pages: filters by type and level, kept in the URL ---------- */
+  /* ---------- chapter pages: filters by type, level and year, kept in the URL ---------- */
+
+  /* "Published since" offers the recent years the page's dated entries have; an entry without
+     a year (living documentation, a course) is kept, since it has no publication to be old. */
+  var RECENT_YEARS = 4;
 
   function selectedFromQuery(name) {
     var value = new URLSearchParams(window.location.search).get(name);
@@ -199,29 +204,40 @@
 
   function writeQuery(state) {
     var params = new URLSearchParams(window.location.search);
-    ["type", "level"].forEach(function (name) {
+    /* Always in the same order, so one filtered view has one address. */
+    ["type", "level", "since"].forEach(function (name) { params.delete(name); });
+    ["type", "level", "since"].forEach(function (name) {
       if (state[name].length) params.set(name, state[name].join(","));
-      else params.delete(name);
     });
     var query = params.toString().replace(/%2C/g, ",");
     window.history.replaceState(window.history.state, "",
       window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
 
+  function recentYears(items) {
+    var years = [];
+    items.forEach(function (entry) {
+      var year = entry.getAttribute("data-rm-year");
+      if (year && years.indexOf(year) < 0) years.push(year);
+    });
+    return years.sort().reverse().slice(0, RECENT_YEARS);
+  }
+
   function initFilters(content) {
     var items = entries(content);
     if (!items.length) return;
-    var values = { type: [], level: [] };
+    var values = { type: [], level: [], since: recentYears(items) };
     items.forEach(function (entry) {
       ["type", "level"].forEach(function (name) {
         var value = entry.getAttribute("data-rm-" + name);
         if (values[name].indexOf(value) < 0) values[name].push(value);
       });
     });
-    var state = {
-      type: selectedFromQuery("type").filter(function (v) { return values.type.indexOf(v) >= 0; }),
-      level: selectedFromQuery("level").filter(function (v) { return values.level.indexOf(v) >= 0; })
-    };
+    var state = {};
+    ["type", "level", "since"].forEach(function (name) {
+      state[name] = selectedFromQuery(name).filter(function (v) { return values[name].indexOf(v) >= 0; });
+    });
+    state.since = state.since.slice(0, 1);
 
     var bar = document.createElement("div");
     bar.className = "rm-filters";
@@ -231,29 +247,35 @@
     summary.className = "rm-filters__summary";
     summary.setAttribute("aria-live", "polite");
 
+    function recentEnough(entry) {
+      var year = entry.getAttribute("data-rm-year");
+      return !state.since.length || !year || Number(year) >= Number(state.since[0]);
+    }
+
     function apply() {
       var shown = 0;
       items.forEach(function (entry) {
-        var visible = ["type", "level"].every(function (name) {
+        var visible = recentEnough(entry) && ["type", "level"].every(function (name) {
           return !state[name].length || state[name].indexOf(entry.getAttribute("data-rm-" + name)) >= 0;
         });
         entry.hidden = !visible;
         if (visible) shown += 1;
       });
-      summary.textContent = shown === items.length
+      summary.textContent = (shown === items.length
         ? "Showing all " + items.length + " resources."
-        : "Showing " + shown + " of " + items.length + " resources.";
+        : "Showing " + shown + " of " + items.length + " resources.") +
+        (state.since.length ? " Undated ones, such as living documentation, are always shown." : "");
       writeQuery(state);
     }
 
-    [["type", "Type"], ["level", "Level"]].forEach(function (pair) {
-      var name = pair[0];
+    function chipGroup(name, title, single) {
       var group = document.createElement("div");
       group.className = "rm-filters__group";
       var label = document.createElement("span");
       label.className = "rm-filters__label";
-      label.textContent = pair[1] + ":";
+      label.textContent = title + ":";
       group.appendChild(label);
+      var chips = [];
       values[name].forEach(function (value) {
         var chip = document.createElement("button");
         chip.type = "button";
@@ -264,19 +286,85 @@
         chip.addEventListener("click", function () {
           var at = state[name].indexOf(value);
           if (at >= 0) state[name].splice(at, 1);
+          else if (single) state[name] = [value];
           else state[name].push(value);
-          chip.setAttribute("aria-pressed", String(at < 0));
+          chips.forEach(function (other) {
+            var otherValue = other.getAttribute("data-rm-filter").split(":")[1];
+            other.setAttribute("aria-pressed", String(state[name].indexOf(otherValue) >= 0));
+          });
           apply();
         });
+        chips.push(chip);
         group.appendChild(chip);
       });
       bar.appendChild(group);
-    });
+    }
+
+    chipGroup("type", "Type", false);
+    chipGroup("level", "Level", false);
+    if (values.since.length) chipGroup("since", "Published since", true);
     bar.appendChild(summary);
 
     var first = content.querySelector("#high-level-resources") || items[0].parentNode;
     first.parentNode.insertBefore(bar, first);
     apply();
+  }
+
+  /* ---------- since your last visit: entries added after it are marked ---------- */
+
+  /* The last visit is a day (YYYY-MM-DD) kept on this device. The first page of a browsing
+     session reads it as the baseline for the whole session (sessionStorage), then records today,
+     so every page of one visit compares against the same previous visit. */
+  var LAST_VISIT_KEY = "llm-roadmap.last-visit.v1";
+  var BASELINE_KEY = "llm-roadmap.visit-baseline.v1";
+
+  function previousVisit() {
+    try {
+      var baseline = window.sessionStorage.getItem(BASELINE_KEY);
+      if (baseline === null) {
+        baseline = window.localStorage.getItem(LAST_VISIT_KEY) || "";
+        window.sessionStorage.setItem(BASELINE_KEY, baseline);
+        window.localStorage.setItem(LAST_VISIT_KEY, new Date().toISOString().slice(0, 10));
+      }
+      return /^\d{4}-\d{2}-\d{2}$/.test(baseline) ? baseline : "";
+    } catch (error) {
+      return "";  /* storage disabled: every visit is a first visit */
+    }
+  }
+
+  function addedSince(dates, since) {
+    return dates.filter(function (day) { return day > since; }).length;
+  }
+
+  function markSinceLastVisit(content, since) {
+    if (!since) return;
+    entries(content).forEach(function (entry) {
+      var added = entry.getAttribute("data-rm-added");
+      if (!added || added <= since || entry.querySelector(".rm-since-visit")) return;
+      var mark = document.createElement("span");
+      mark.className = "rm-since-visit";
+      mark.textContent = "added since your last visit";
+      var link = entry.querySelector("a");
+      link.parentNode.insertBefore(mark, link.nextSibling);
+      link.parentNode.insertBefore(document.createTextNode(" "), mark);
+    });
+    var cards = Array.prototype.slice.call(content.querySelectorAll("[data-rm-added]:not(li.rm-entry)"));
+    var total = 0;
+    cards.forEach(function (card) {
+      var count = addedSince(card.getAttribute("data-rm-added").split(" ").filter(Boolean), since);
+      total += count;
+      var line = card.querySelector(".rm-card__since-visit");
+      if (line && count) {
+        line.hidden = false;
+        line.textContent = count + " added since your last visit";
+      }
+    });
+    var banner = content.querySelector(".rm-since-visit-banner");
+    if (banner && total) {
+      banner.hidden = false;
+      banner.querySelector(".rm-since-visit-banner__count").textContent =
+        total + " resource" + (total === 1 ? " was" : "s were") + " added since your last visit on " + since + ".";
+    }
   }
 
   /* ---------- wiring: once per page, including pages loaded by instant navigation ---------- */
@@ -295,6 +383,7 @@
     initChapter(content);
     initFilters(content);
     initHome(content);
+    markSinceLastVisit(content, previousVisit());
   }
 
   /* Material's document$ announces every page that instant navigation swaps in, but it stays

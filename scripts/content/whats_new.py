@@ -1,0 +1,105 @@
+"""The What's new page and its Atom feed, written from the roadmap's history (scripts.content.history).
+
+Both are generated at build time and never committed. Everything they show comes from commits,
+so two builds of the same repository give the same page and the same feed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from xml.sax.saxutils import escape, quoteattr
+
+from scripts.content.history import Change, History
+
+PAGE = "whats-new.md"
+FEED = "feed.xml"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def month_title(month: str) -> str:
+    year, number = month.split("-")
+    return f"{MONTHS[int(number) - 1]} {year}"
+
+
+def day(when: datetime.datetime) -> str:
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def change_line(change: Change, titles: dict[str, str]) -> str:
+    chapter = titles.get(change.chapter, change.chapter)
+    where = f"[{chapter}]({change.chapter})" if change.chapter in titles else chapter
+    title = change.title.replace("[", "\\[").replace("]", "\\]")
+    if change.kind == "removed":
+        return f"- {title}, from {where} ({day(change.when)})"
+    return f"- [{title}]({change.url}) in {where} ({day(change.when)})"
+
+
+def page_markdown(history: History, titles: dict[str, str]) -> str:
+    """The page's Markdown; `titles` maps each chapter's path to its title."""
+    lines = [
+        "---",
+        "title: What's new",
+        "description: Resources added to and removed from the roadmap, month by month, read from its history.",
+        "---",
+        "",
+        "# What's new",
+        "",
+        "The roadmap changes as the field does. This page lists every resource added or removed, month by month, "
+        f"newest first, from the project's history; [subscribe to the feed]({FEED}) to hear of changes in a feed reader.",
+        "",
+    ]
+    if history.note:
+        return "\n".join([*lines, f"!!! note \"No history in this copy\"\n    {history.note}", ""])
+    for month, changes in history.months():
+        added = [c for c in changes if c.kind == "added"]
+        removed = [c for c in changes if c.kind == "removed"]
+        lines += [f"## {month_title(month)}", "", f"{len(added)} added, {len(removed)} removed.", ""]
+        if added:
+            lines += ["### Added", "", *(change_line(c, titles) for c in added), ""]
+        if removed:
+            lines += ["### Removed", "", *(change_line(c, titles) for c in removed), ""]
+    if history.first_release:
+        lines += [
+            f"## First release, {month_title(history.first_release.strftime('%Y-%m'))}",
+            "",
+            f"The roadmap was first published with {history.resources_at_first_release} resources; "
+            "the months above list what has changed since.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def atom_feed(history: History, site_url: str, title: str) -> str:
+    """An Atom 1.0 feed with one entry per month of changes, newest first."""
+    base = site_url.rstrip("/") + "/"
+    page = base + PAGE.removesuffix(".md") + "/"
+    months = list(history.months())
+    updated = max((c.when for c in history.changes), default=history.first_release or datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    parts = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(title)}: what's new</title>",
+        f"  <id>{escape(page)}</id>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(page)}/>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(base + FEED)}/>",
+        f"  <updated>{updated.isoformat()}</updated>",
+        f"  <author><name>{escape(title)}</name></author>",
+    ]
+    for month, changes in months:
+        added = [c for c in changes if c.kind == "added"]
+        removed = [c for c in changes if c.kind == "removed"]
+        items = "".join(
+            f"<li>{'Added' if c.kind == 'added' else 'Removed'}: {escape(c.title)} ({escape(c.chapter)})</li>" for c in changes
+        )
+        anchor = month_title(month).lower().replace(" ", "-")
+        parts += [
+            "  <entry>",
+            f"    <title>{month_title(month)}: {len(added)} added, {len(removed)} removed</title>",
+            f"    <id>{escape(page)}#{anchor}</id>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(page + '#' + anchor)}/>",
+            f"    <updated>{max(c.when for c in changes).isoformat()}</updated>",
+            f"    <content type=\"html\">{escape('<ul>' + items + '</ul>')}</content>",
+            "  </entry>",
+        ]
+    parts.append("</feed>")
+    return "\n".join(parts) + "\n"
