@@ -16,8 +16,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
 fi
 # The project's own package (scripts/), editable, so the tools, the MkDocs hook and the tests
 # import it from anywhere without touching sys.path.
-installed=$(cd / && "$OLDPWD/.venv/bin/python" -c 'import scripts.paths as p; print(p.ROOT)' 2>/dev/null || true)
-if [ "$installed" != "$PWD" ]; then
+project=$(pwd -P)
+installed=$(cd / && "$project/.venv/bin/python" -c 'import scripts.paths as p; print(p.ROOT)' 2>/dev/null || true)
+if [ "$installed" != "$project" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 fi
 

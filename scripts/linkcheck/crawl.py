@@ -27,10 +27,12 @@ from scripts.site.serve import SiteServer
 IGNORED_WARNINGS = ("http-redirected", "url-effective-url", "http-empty-content", "url-content-size-zero")
 # Linked from the site but written by a later step (scripts/site/offline_zip.py), not by `mkdocs build`.
 BUILT_SEPARATELY = (r"/llm-roadmap-offline\.zip$",)
-# The one-page roadmap repeats every chapter, so its anchors are the chapters' own headings,
-# checked on the chapter pages (and by MkDocs' anchor validation). LinkChecker re-parses a page
-# for every #anchor URL, and this page is the largest: skipping its anchors halves the crawl.
-REPEATED_ANCHORS = (r"/whole-roadmap/#",)
+# Pages whose anchors are only their own headings: the one-page roadmap (every chapter's headings
+# again), the glossary (a heading per term) and the tags index (a heading per tag). The toc
+# extension writes those anchors from the headings, and a Markdown link into them is checked by
+# MkDocs' anchor validation in the strict build. LinkChecker re-parses a page for every #anchor
+# URL, and these three pages hold most of the site's anchors: skipping them cuts the crawl by half.
+REPEATED_ANCHORS = (r"/whole-roadmap/#", r"/glossary/#", r"/tags/#")
 # Printed by LinkChecker itself, not about any link: dropped from the output we show.
 NOISE = ("Checking intern URLs only",)
 
