@@ -48,14 +48,15 @@ def chapter_url(server, chapter) -> str:
     return server.url + chapter.slug + "/"
 
 
-def search(page: Page, query: str) -> list[str]:
+def expect_search_finds(page: Page, query: str, chapter_title: str) -> None:
+    """Type the query and wait until the chapter is among the results. Each keystroke runs a
+    search of its own, so results for a shorter prefix can show first: wait for the final ones."""
     field = page.locator(".md-search__input")
     field.click()
     field.fill("")
     field.press_sequentially(query)
-    results = page.locator(".md-search-result__item .md-search-result__article h1")
-    expect(results.first).to_be_visible(timeout=30_000)  # file:// search indexes on the main thread
-    return [t.strip() for t in results.all_inner_texts()]
+    titles = page.locator(".md-search-result__item .md-search-result__article h1")
+    expect(titles.filter(has_text=chapter_title).first).to_be_visible(timeout=30_000)  # file:// search indexes on the main thread
 
 
 # ---------- online ----------
@@ -75,7 +76,7 @@ def test_navigation_from_home_card_to_chapter_and_back(page: Page, server) -> No
 @pytest.mark.parametrize("query, chapter_title", SEARCHES.items())
 def test_search_online_finds_the_right_chapter(page: Page, server, query: str, chapter_title: str) -> None:
     page.goto(server.url)
-    assert chapter_title in search(page, query)
+    expect_search_finds(page, query, chapter_title)
     highlighted = page.locator(".md-search-result mark")
     assert query.lower() in [t.lower() for t in highlighted.all_inner_texts()]
 
@@ -294,7 +295,7 @@ def test_offline_copy_navigates_searches_and_shows_figures_with_no_network(brows
     expect(page.locator("article h1")).to_contain_text("Retrieval-augmented generation")
     assert page.url.endswith("/rag.html")
     for query, chapter_title in SEARCHES.items():
-        assert chapter_title in search(page, query), query
+        expect_search_finds(page, query, chapter_title), query
     for html in sorted(offline_site.site.glob("*.html")):
         page.goto(html.as_uri())
         # Figures load lazily: ask for every image now, then look for any that failed.
