@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from scripts.content import entries
 from scripts.content.project import chapters, page_meta, prerequisites
 from scripts.paths import DOCS
 
@@ -26,15 +27,9 @@ class Step:
 
 
 def sections() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    current = None
-    for line in PAGE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("## "):
-            current = line[3:].strip()
-            found[current] = []
-        elif current:
-            found[current].append(line)
-    return found
+    """The page's H2 sections and their lines, read by the parser."""
+    page = entries.sections(PAGE.read_text(encoding="utf-8"))
+    return {section.title: [line.text for line in section.lines] for section in page[1:]}
 
 
 def steps(lines: list[str]) -> list[Step]:
