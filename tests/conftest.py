@@ -48,7 +48,7 @@ def small_project(destination: Path, config: str, pages: dict[str, str]) -> Path
 
 # A test that reads a build of our site, drives the browser or works in a fresh clone is slow by
 # nature; it is marked so without anyone having to remember to.
-SLOW_FIXTURES = frozenset({"site", "offline_site", "server", "browser", "page", "clone"})
+SLOW_FIXTURES = frozenset({"site", "offline_site", "browser", "page", "clone"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

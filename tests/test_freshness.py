@@ -21,11 +21,10 @@ ENTRIES = [
 def chapter(tmp_path: Path, name: str, note: str = "", part: str = PARTS[-1]) -> Chapter:
     front = f"---\ntitle: {name}\ndescription: A chapter.\nlast_reviewed: 2026-11-20\n" + (f"review_note: {note}\n" if note else "") + "---\n"
     (tmp_path / f"{name}.md").write_text(front + "\n# T\n\n## High-level resources\n\n" + "\n".join(ENTRIES) + "\n", encoding="utf-8")
-    return Chapter(part, f"{name}.md", name)
+    return Chapter(part, str(tmp_path / f"{name}.md"), name)  # an absolute path: its source is that file
 
 
-def test_counts_newest_and_recent_share(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(Chapter, "source", property(lambda self: tmp_path / self.path))
+def test_counts_newest_and_recent_share(tmp_path: Path) -> None:
     row = freshness.measure(chapter(tmp_path, "one"), TODAY)
     assert (row.last_reviewed, row.resources, row.newest, row.recent, row.last_two_years) == ("2026-11-20", 4, 2026, 2, 1)
     assert row.flagged  # one resource from 2025-2026, in part 2, and no note

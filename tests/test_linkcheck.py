@@ -28,6 +28,8 @@ from scripts.linkcheck.engine import Checker, Result
 from scripts.linkcheck.policy import HostRule, Policy, Settings
 from scripts.testing.fixture_server import FixtureServer, Request, refusing_port
 
+pytestmark = pytest.mark.slow  # loopback servers on 20 addresses, 1,000-URL politeness runs, retries that wait
+
 # Fast enough for a test, shaped like production: 3 tries, short backoff, tight deadlines.
 FAST = Settings(
     concurrency=40,
@@ -288,6 +290,17 @@ def test_warm_cache_makes_zero_requests(server: FixtureServer, tmp_path: Path, c
     assert len(server.requests(base)) == 10  # too old: all rechecked
     _, out, _ = run_cli([*args, "--format", "json", "--max-age", "0"], capsys)
     assert [row["cached"] for row in read_results(out)] == [False] * 5
+
+
+def test_a_cached_permanent_move_still_says_where_to_point(server: FixtureServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The weekly run starts from the cache: a moved link must stay "moved" for the issue writer."""
+    base = server.listen()
+    page = write_docs(tmp_path / "docs", [f"{base}/chain/cached"])
+    args = [str(page), "--cache", str(tmp_path / "cache.json"), "--config", str(fast_config(tmp_path)), "--format", "json"]
+    [fresh] = read_results(run_cli(args, capsys)[1])
+    [cached] = read_results(run_cli(args, capsys)[1])
+    assert fresh["permanent_redirect"].endswith("/ok/chained") and not fresh["cached"]
+    assert cached["cached"] and cached["permanent_redirect"] == fresh["permanent_redirect"]
 
 
 def test_plan_counts_requests_per_host_and_sends_none(

@@ -17,11 +17,10 @@ from collections.abc import Iterator
 
 import yaml
 
-from scripts.content.entries import LINK_RE, Document, Problem, Section
+from scripts.content.entries import LEVEL_SECTIONS, LINK_RE, Document, Problem, Section
 from scripts.content.project import Chapter, prerequisites
 
 SECTIONS = ("Key concepts", "Prerequisites", "High-level resources", "In-depth resources")
-LEVEL_OF_SECTION = {"High-level resources": "high-level", "In-depth resources": "in-depth"}
 INTRO_WORDS = (200, 500)
 KEY_CONCEPTS = (4, 8)
 MIN_PER_LEVEL = 4
@@ -105,12 +104,12 @@ def prerequisite_problems(document: Document, page: list[Section], section: Sect
 def resource_problems(document: Document, page: list[Section]) -> Iterator[Problem]:
     levels = Counter(resource.level for resource in document.resources)
     for section in page:
-        level = LEVEL_OF_SECTION.get(section.title or "")
+        level = LEVEL_SECTIONS.get(section.title or "")
         if level and levels[level] < MIN_PER_LEVEL:
             yield Problem(document.path, section.line, f"{levels[level]} {level} resources", f"a chapter needs at least {MIN_PER_LEVEL} at each level")
     types = Counter(resource.type for resource in document.resources)
     total = sum(types.values())
-    heading = next((s.line for s in page if s.title in LEVEL_OF_SECTION), 1)
+    heading = next((s.line for s in page if s.title in LEVEL_SECTIONS), 1)
     if total and len(types) < MIN_TYPES:
         yield Problem(document.path, heading, f"resources of {len(types)} type(s) only", f"mix at least {MIN_TYPES} types (videos, articles, papers, code, …)")
     if total and max(types.values()) > MAX_TYPE_SHARE * total:

@@ -13,6 +13,8 @@ from scripts.content.history import Change, History
 
 PAGE = "whats-new.md"
 FEED = "feed.xml"
+# Atom requires an <updated>; a copy without history has nothing to date, so it says "never".
+NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
@@ -74,7 +76,7 @@ def atom_feed(history: History, site_url: str, title: str) -> str:
     base = site_url.rstrip("/") + "/"
     page = base + PAGE.removesuffix(".md") + "/"
     months = list(history.months())
-    updated = max((c.when for c in history.changes), default=history.first_release or datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    updated = max((c.when for c in history.changes), default=history.first_release or NEVER)
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',

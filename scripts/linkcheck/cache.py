@@ -27,6 +27,7 @@ class Entry:
     final_url: str
     reason: str
     checked_at: float  # seconds since the epoch
+    permanent_redirect: str = ""  # kept so a cached result still says where the entry should point
 
 
 class Cache:

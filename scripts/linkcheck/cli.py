@@ -114,7 +114,7 @@ def only_changed(targets: Targets, changed: dict[Path, set[int] | None]) -> Targ
 
 
 def cached_result(url: str, entry: Entry) -> Result:
-    return Result(url, entry.verdict, entry.status, entry.final_url, entry.reason, cached=True)
+    return Result(url, entry.verdict, entry.status, entry.final_url, entry.reason, permanent_redirect=entry.permanent_redirect, cached=True)
 
 
 async def check(
@@ -136,7 +136,7 @@ async def check(
             for result in await checker.check_all(to_check, progress.advance if progress else None):
                 results[url := result.url] = result
                 if result.verdict != "excluded":
-                    cache.store(url, Entry(result.verdict, result.status, result.final_url, result.reason, time.time()))
+                    cache.store(url, Entry(result.verdict, result.status, result.final_url, result.reason, time.time(), result.permanent_redirect))
     return [Checked(results[url], tuple(locations)) for url, locations in targets.items()]
 
 
