@@ -10,7 +10,9 @@ import pytest
 from scripts.linkcheck.issue import main, report
 
 
-def item(url: str, verdict: str, status: int | None, reason: str = "", final_url: str = "", *places: tuple[str, int], moved: str = "") -> dict:
+def item(
+    url: str, verdict: str, status: int | None, reason: str = "", final_url: str = "", *places: tuple[str, int], moved: str = "", archived: str = ""
+) -> dict:
     return {
         "url": url,
         "verdict": verdict,
@@ -21,6 +23,10 @@ def item(url: str, verdict: str, status: int | None, reason: str = "", final_url
         "elapsed_ms": 10,
         "permanent_redirect": moved,
         "cached": False,
+        "title_found": "",
+        "identity": "unknown",
+        "archived_url": archived,
+        "checked_at": "2026-11-23T05:23:00Z",
         "locations": [{"path": path, "line": line} for path, line in places],
     }
 
@@ -31,6 +37,8 @@ ITEMS = [
          "https://new.example.net/", ("docs/agents.md", 44), moved="https://new.example.net/"),
     item("https://busy.example.net/", "warn", 503, "unavailable | after 3 retries", "", ("docs/agents.md", 50)),
     item("https://fine.example.net/", "ok", 200, "", "", ("docs/agents.md", 51)),
+    item("https://lapsed.example.net/p", "broken", 404, "404 not found", "", ("docs/rag.md", 41),
+         archived="https://web.archive.org/web/20250101000000/https://lapsed.example.net/p"),
     item("https://elsewhere.example.net/", "ok", 200, "", "https://elsewhere.example.net/login", ("docs/agents.md", 52)),
 ]
 
@@ -46,6 +54,8 @@ def test_a_row_per_place_worst_first_with_suggestions() -> None:
         "Find where it went, or link an [archived copy](<https://web.archive.org/web/*/https://gone.example.net/a>) |",
         "| `docs/nlp.md:12` | <https://gone.example.net/a> | broken | 404 | 404 Not Found | "
         "Find where it went, or link an [archived copy](<https://web.archive.org/web/*/https://gone.example.net/a>) |",
+        "| `docs/rag.md:41` | <https://lapsed.example.net/p> | broken | 404 | 404 not found | "
+        "Find where it went, or link the [archived copy](<https://web.archive.org/web/20250101000000/https://lapsed.example.net/p>) |",
         "| `docs/agents.md:50` | <https://busy.example.net/> | warn | 503 | unavailable \\| after 3 retries | "
         "Open it in a browser; if it is gone, link an [archived copy](<https://web.archive.org/web/*/https://busy.example.net/>) |",
         "| `docs/agents.md:44` | <https://old.example.net/> | moved | 200 | "
@@ -55,7 +65,7 @@ def test_a_row_per_place_worst_first_with_suggestions() -> None:
 
 def test_the_body_counts_and_links_the_run() -> None:
     body = report(ITEMS, "https://github.com/o/r/actions/runs/7")
-    assert body.startswith("The [weekly link check](https://github.com/o/r/actions/runs/7) found 1 broken link(s) among the 5 URLs")
+    assert body.startswith("The [weekly link check](https://github.com/o/r/actions/runs/7) found 2 broken link(s) among the 6 URLs")
     assert "| Where | URL | Verdict | Status | Reason | Suggestion |" in body
 
 
@@ -74,6 +84,9 @@ def test_moved_comes_from_the_field_not_from_the_reasons_wording() -> None:
         (lambda row: row.update(verdict="moved"), "verdict 'moved' is not one of broken, warn, ok, excluded"),
         (lambda row: row.update(cached="no"), "field 'cached' is str, expected bool"),
         (lambda row: row.update(attempts=True), "field 'attempts' is bool, expected int"),
+        (lambda row: row.update(identity="same"), "identity 'same' is not one of match, drift, unknown"),
+        (lambda row: row.update(archived_url="https://evil.example/x"), "archived_url must be a https://web.archive.org/ address"),
+        (lambda row: row.update(checked_at="last week"), "checked_at 'last week' is not YYYY-MM-DDTHH:MM:SSZ"),
     ],
 )
 def test_json_that_breaks_the_contract_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], change, message: str) -> None:
@@ -89,4 +102,4 @@ def test_cli_reads_the_checkers_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     path = tmp_path / "linkcheck.json"
     path.write_text(json.dumps(ITEMS), encoding="utf-8")
     assert main([str(path)]) == 0
-    assert len(table_rows(capsys.readouterr().out)) == 4
+    assert len(table_rows(capsys.readouterr().out)) == 5

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from scripts.linkcheck.contract import Verdict
+from scripts.linkcheck.contract import Identity, Verdict
 from scripts.paths import ROOT
 
 CACHE = ROOT / ".cache" / "linkcheck.json"
@@ -28,6 +28,9 @@ class Entry:
     reason: str
     checked_at: float  # seconds since the epoch
     permanent_redirect: str = ""  # kept so a cached result still says where the entry should point
+    title_found: str = ""
+    identity: Identity = "unknown"
+    last_ok: float | None = None  # when the link last worked: the Wayback Machine is asked for a copy from then
 
 
 class Cache:
@@ -56,7 +59,14 @@ class Cache:
         return None
 
     def store(self, url: str, entry: Entry) -> None:
-        self.entries[url] = entry
+        """Keep the newest result, and when the link last worked, which a failure does not erase."""
+        previous = self.entries.get(url)
+        last_ok = entry.checked_at if entry.verdict == "ok" else (previous.last_ok if previous else None)
+        self.entries[url] = replace(entry, last_ok=last_ok)
+
+    def last_ok(self, url: str) -> float | None:
+        entry = self.entries.get(url)
+        return entry.last_ok if entry else None
 
     def save(self) -> None:
         if self.path is None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime
+import math
 import os
 import re
 import subprocess
@@ -23,9 +25,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scripts.linkcheck.cache import CACHE, Cache, Entry
-from scripts.linkcheck.engine import Checker, Result
+from scripts.linkcheck.engine import Checker
+from scripts.linkcheck.identity import Expected
+from scripts.linkcheck.model import Result
 from scripts.linkcheck.policy import CONFIG, ConfigError, Policy, load_policy
 from scripts.linkcheck.report import Checked, Location, Progress, annotations, as_json, as_markdown, as_text
+from scripts.linkcheck.services import ARXIV_BATCH, arxiv_id
 from scripts.paths import DOCS, display
 
 HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
@@ -46,8 +51,9 @@ def add(targets: Targets, url: str, location: Location) -> None:
         places.append(location)
 
 
-def targets_from_docs(paths: Iterable[Path | str]) -> Targets:
-    """Every resource entry's URL, then any other web link in the prose, with where each is written."""
+def targets_from_docs(paths: Iterable[Path | str], expected: dict[str, Expected] | None = None) -> Targets:
+    """Every resource entry's URL, then any other web link in the prose, with where each is written.
+    `expected` receives what each entry says its URL leads to (the first entry's, if several)."""
     from scripts.content.entries import parse_paths  # only here: a --url-file run need not pay for the parser's import
 
     targets: Targets = {}
@@ -56,6 +62,8 @@ def targets_from_docs(paths: Iterable[Path | str]) -> Targets:
         for resource in document.resources:
             if is_web_url(resource.url):
                 add(targets, resource.url, Location(resource.path, resource.line))
+                if expected is not None:
+                    expected.setdefault(resource.url, Expected(resource.title, resource.author))
     for document in documents:
         for link in document.links():
             if is_web_url(link.url):
@@ -113,16 +121,61 @@ def only_changed(targets: Targets, changed: dict[Path, set[int] | None]) -> Targ
     return kept
 
 
+def iso(seconds: float) -> str:
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def cached_result(url: str, entry: Entry) -> Result:
-    return Result(url, entry.verdict, entry.status, entry.final_url, entry.reason, permanent_redirect=entry.permanent_redirect, cached=True)
+    return Result(
+        url, entry.verdict, entry.status, entry.final_url, entry.reason, permanent_redirect=entry.permanent_redirect,
+        cached=True, title_found=entry.title_found, identity=entry.identity, checked_at=iso(entry.checked_at),
+    )
+
+
+def added_dates(urls: Iterable[str]) -> dict[str, datetime.datetime]:
+    """When each URL's entry was added, from git: after the first release, its commit; before, the
+    first release. Empty when the history cannot be read (a shallow clone, a --url-file run)."""
+    from scripts.content.entries import normalize_url
+    from scripts.content.history import configured_history
+    from scripts.content.project import mkdocs_config
+    from scripts.paths import MKDOCS_YML
+
+    try:
+        history = configured_history(str(MKDOCS_YML), mkdocs_config().get("extra") or {})
+    except (OSError, ValueError):
+        return {}
+    added = history.added_on()
+    return {url: when for url in urls if (when := added.get(normalize_url(url)) or history.first_release)}
+
+
+async def find_archived_copies(checker: Checker, broken: list[Result], cache: Cache) -> None:
+    """Ask the Wayback Machine for each broken link's copy from when it last worked."""
+    added = added_dates(r.url for r in broken if cache.last_ok(r.url) is None)
+
+    def timestamp(url: str) -> str:
+        seen = cache.last_ok(url)
+        when = datetime.datetime.fromtimestamp(seen, datetime.UTC) if seen is not None else added.get(url)
+        return f"{when:%Y%m%d}" if when else ""
+
+    copies = await asyncio.gather(*(checker.archived_copy(r.url, timestamp(r.url)) for r in broken))
+    for result, copy in zip(broken, copies):
+        result.archived_url = copy
 
 
 async def check(
-    targets: Targets, policy: Policy, cache: Cache, max_age_days: float, progress: Progress | None = None, **checker_options: object
-) -> list[Checked]:
-    """Check every target not fresh in the cache, and record what was found in the cache."""
+    targets: Targets,
+    policy: Policy,
+    cache: Cache,
+    max_age_days: float,
+    progress: Progress | None = None,
+    expected: dict[str, Expected] | None = None,
+    **checker_options: object,
+) -> tuple[list[Checked], int]:
+    """Check every target not fresh in the cache, find archived copies of the broken ones, and
+    record what was found in the cache. Returns the results and the number of requests sent."""
     results: dict[str, Result] = {}
     to_check: list[str] = []
+    requests = 0
     for url in targets:
         entry = cache.fresh(url, max_age_days)
         if entry:
@@ -132,34 +185,46 @@ async def check(
         else:
             to_check.append(url)
     if to_check:
-        async with Checker(policy, **checker_options) as checker:  # type: ignore[arg-type]
-            for result in await checker.check_all(to_check, progress.advance if progress else None):
-                results[url := result.url] = result
-                if result.verdict != "excluded":
-                    cache.store(url, Entry(result.verdict, result.status, result.final_url, result.reason, time.time(), result.permanent_redirect))
-    return [Checked(results[url], tuple(locations)) for url, locations in targets.items()]
+        async with Checker(policy, expected=expected, **checker_options) as checker:  # type: ignore[arg-type]
+            checked = await checker.check_all(to_check, progress.advance if progress else None)
+            await find_archived_copies(checker, [r for r in checked if r.verdict == "broken"], cache)
+            requests = checker.requests_sent
+        now = time.time()
+        for result in checked:
+            results[url := result.url] = result
+            if result.verdict != "excluded":
+                cache.store(url, Entry(
+                    result.verdict, result.status, result.final_url, result.reason, now, result.permanent_redirect,
+                    result.title_found, result.identity,
+                ))
+    return [Checked(results[url], tuple(locations)) for url, locations in targets.items()], requests
 
 
 def plan(targets: Targets, policy: Policy, cache: Cache, max_age_days: float, busiest: int = 5) -> str:
     """What a run would request, without requesting anything: the count of requests a cold run
-    makes at least, and the hosts whose politeness sets the run's minimum duration."""
+    makes at least, and the hosts whose politeness sets the run's minimum duration. arXiv papers
+    count as the batched requests to arXiv's API that stand in for their pages."""
     per_host: Counter[str] = Counter()
-    excluded = fresh = 0
+    excluded = fresh = papers = 0
     for url in targets:
         if policy.exclusion(url):
             excluded += 1
         elif cache.fresh(url, max_age_days):
             fresh += 1
+        elif arxiv_id(url):
+            papers += 1
         else:
             per_host[(urlsplit(url).hostname or "").lower()] += 1
+    if papers:
+        per_host[urlsplit(policy.services.arxiv_api).hostname or ""] += math.ceil(papers / ARXIV_BATCH)
     to_request = sum(per_host.values())
     lines = [
-        f"Plan (nothing was requested): {len(targets)} URLs; {excluded} excluded by the policy, {fresh} fresh in the cache.",
-        f"{to_request} URLs on {len(per_host)} hosts to request: at least {to_request} requests "
-        "(one each; redirect hops and retries add more).",
+        f"Plan (nothing was requested): {len(targets)} URLs; {excluded} excluded by the policy, {fresh} fresh in the cache"
+        + (f", {papers} arXiv papers asked of arXiv's API in batches of {ARXIV_BATCH}." if papers else "."),
+        f"{to_request} requests to {len(per_host)} hosts at least (redirect hops and retries add more).",
     ]
     if per_host:
-        lines += ["", "| host | URLs | at once | interval s | at least s |", "|---|---:|---:|---:|---:|"]
+        lines += ["", "| host | requests | at once | interval s | at least s |", "|---|---:|---:|---:|---:|"]
         floors = {host: (count - 1) * policy.interval(host) for host, count in per_host.items()}
         for host in sorted(per_host, key=lambda h: (-floors[h], -per_host[h], h))[:busiest]:
             lines.append(f"| {host} | {per_host[host]} | {policy.per_host(host)} | {policy.interval(host):g} | {floors[host]:.0f} |")
@@ -182,7 +247,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def collect(args: argparse.Namespace) -> Targets:
+def collect(args: argparse.Namespace, expected: dict[str, Expected]) -> Targets:
+    """The URLs to check, and into `expected` what their entries say they lead to (none for a --url-file)."""
     if args.url_file:
         if not args.url_file.is_file():
             raise UsageError(f"{args.url_file}: no such file")
@@ -191,7 +257,7 @@ def collect(args: argparse.Namespace) -> Targets:
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
-    targets = targets_from_docs(paths)
+    targets = targets_from_docs(paths, expected)
     if args.changed_since:
         targets = only_changed(targets, changed_lines(args.changed_since, paths))
     return targets
@@ -205,7 +271,8 @@ def main(argv: list[str] | None = None, **checker_options: object) -> int:
         return crawl(args.site)
     try:
         policy = load_policy(args.config)
-        targets = collect(args)
+        expected: dict[str, Expected] = {}
+        targets = collect(args, expected)
     except (ConfigError, UsageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -215,12 +282,11 @@ def main(argv: list[str] | None = None, **checker_options: object) -> int:
         return 0
     progress = Progress(len(targets)) if args.format == "text" else None
     started = time.monotonic()
-    checked = asyncio.run(check(targets, policy, cache, args.max_age, progress, **checker_options))
+    checked, requests = asyncio.run(check(targets, policy, cache, args.max_age, progress, expected, **checker_options))
     seconds = time.monotonic() - started
     if progress:
         progress.close()
     cache.save()
-    requests = sum(c.result.attempts for c in checked)
     render = {"text": as_text, "json": lambda c, *_: as_json(c), "markdown": as_markdown}[args.format]
     print(render(checked, requests, seconds))
     if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -8,10 +8,16 @@ Kept free of third-party imports so a consumer does not pay for the HTTP client.
 from __future__ import annotations
 
 import json
+import re
 from typing import Literal, TypedDict, get_args
 
 Verdict = Literal["broken", "warn", "ok", "excluded"]
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)  # worst first
+Identity = Literal["match", "drift", "unknown"]
+IDENTITIES: tuple[Identity, ...] = get_args(Identity)
+
+
+CHECKED_AT_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
 class LocationJSON(TypedDict):
@@ -29,6 +35,10 @@ class ResultJSON(TypedDict):
     elapsed_ms: int
     permanent_redirect: str  # where the entry should now point ("" if it did not move for good)
     cached: bool  # answered from the cache, no request sent
+    title_found: str  # the title the page or service gives ("" if none was read)
+    identity: Identity  # match: still the resource the entry names; drift: something else; unknown: not judged
+    archived_url: str  # the Wayback Machine's closest copy of a broken link ("" if none)
+    checked_at: str  # when the link was last requested, ISO 8601 UTC ("2026-11-27T05:23:00Z")
     locations: list[LocationJSON]
 
 
@@ -42,6 +52,10 @@ FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "elapsed_ms": (int,),
     "permanent_redirect": (str,),
     "cached": (bool,),
+    "title_found": (str,),
+    "identity": (str,),
+    "archived_url": (str,),
+    "checked_at": (str,),
     "locations": (list,),
 }
 assert set(FIELD_TYPES) == set(ResultJSON.__annotations__), "every field of the contract is checked when read"
@@ -71,6 +85,12 @@ def read_results(text: str) -> list[ResultJSON]:
                 raise ContractError(f"{where} ({row['url']}): field {name!r} is {type(value).__name__}, expected {types[0].__name__}")
         if row["verdict"] not in VERDICTS:
             raise ContractError(f"{where} ({row['url']}): verdict {row['verdict']!r} is not one of {', '.join(VERDICTS)}")
+        if row["identity"] not in IDENTITIES:
+            raise ContractError(f"{where} ({row['url']}): identity {row['identity']!r} is not one of {', '.join(IDENTITIES)}")
+        if row["archived_url"] and not row["archived_url"].startswith("https://web.archive.org/"):
+            raise ContractError(f"{where} ({row['url']}): archived_url must be a https://web.archive.org/ address")
+        if row["checked_at"] and not CHECKED_AT_RE.match(row["checked_at"]):
+            raise ContractError(f"{where} ({row['url']}): checked_at {row['checked_at']!r} is not YYYY-MM-DDTHH:MM:SSZ")
         for place in row["locations"]:
             if not (isinstance(place, dict) and isinstance(place.get("path"), str) and isinstance(place.get("line"), int)):
                 raise ContractError(f"{where} ({row['url']}): a location needs a path and a line")

@@ -1,33 +1,42 @@
 """The link checker's engine: checks URLs concurrently on aiohttp, politely and without false alarms.
 
 Politeness is two units: a global cap on requests in flight, and a gate per host (a cap on that
-host's requests in flight plus a minimum gap between their starts, which a 429 or 503 pushes
-back for everyone waiting on the host). Each URL is followed by hand through at most
-`max_redirects` hops, each hop retried on transient failures only, all inside one deadline.
+host's requests in flight plus a minimum gap between their starts, which a 429 or 503's
+Retry-After pushes back for everyone waiting on the host). Each URL is followed by hand through
+at most `max_redirects` hops, each hop retried on transient failures only. Its deadline counts
+only the time its own requests are in flight: waiting for politeness never decides a verdict,
+so a URL's verdict does not depend on which other URLs share its host.
+
+arXiv papers, YouTube videos and GitHub repositories are asked of their services
+(scripts/linkcheck/lookups.py); other pages are read for their titles, so a link that now
+leads to another site or to another page is reported, not passed (scripts/linkcheck/identity.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import codecs
+import datetime
 import errno
-import html
 import random
 import re
 import ssl
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
+from scripts.linkcheck import lookups
 from scripts.linkcheck.contract import Verdict
 from scripts.linkcheck.gate import HostGate, retry_after
-from scripts.linkcheck.page import TITLE_RE, AnchorFinder, fragment_candidates, without_fragment
+from scripts.linkcheck.identity import Expected, page_identity, site
+from scripts.linkcheck.model import Failure, Reply, Result, Trace
+from scripts.linkcheck.page import AnchorFinder, fragment_candidates, page_titles, without_fragment
 from scripts.linkcheck.policy import HostRule, Policy
+from scripts.linkcheck.services import arxiv_id, github_repository, is_youtube
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECTS = frozenset({301, 308})
@@ -42,47 +51,6 @@ SOFT_404_TITLE = re.compile(
 ERROR_PAGE_PATH = re.compile(r"/(?:404|not[-_]?found|error|page-not-found)(?:\.html?)?/?$", re.IGNORECASE)
 # Fragments no HTML id can answer: SPA routes, text fragments, GitHub line ranges, the top.
 UNCHECKABLE_FRAGMENT = re.compile(r"^(?:$|[!/]|:~:|top$|L\d+(?:-L\d+)?$)")
-
-
-@dataclass
-class Result:
-    url: str
-    verdict: Verdict
-    status: int | None = None
-    final_url: str = ""
-    reason: str = ""
-    attempts: int = 0  # requests sent, redirect hops and retries included
-    elapsed_ms: int = 0
-    permanent_redirect: str = ""  # where an entry should now point
-    cached: bool = False
-    body_bytes: int = 0  # body read, all requests together
-
-
-@dataclass
-class Reply:
-    status: int
-    headers: dict[str, str]
-    url: str
-    title: str = ""
-    anchors_found: bool | None = None  # None: not looked for
-    is_html: bool = False
-    body_bytes: int = 0
-
-
-@dataclass
-class Failure:
-    """A request that produced no HTTP status."""
-
-    verdict: Verdict
-    reason: str
-    retryable: bool
-
-
-@dataclass
-class Trace:
-    attempts: int = 0
-    body_bytes: int = 0
-    redirects: list[tuple[int, str]] = field(default_factory=list)
 
 
 class ReservedNamesResolver(aiohttp.ThreadedResolver):
@@ -118,16 +86,25 @@ def classify_error(error: BaseException) -> Failure:
 
 
 class Checker:
-    """Checks many URLs on one aiohttp session; use `async with Checker(policy) as checker`."""
+    """Checks many URLs on one aiohttp session; use `async with Checker(policy) as checker`.
 
-    def __init__(self, policy: Policy, ssl_context: ssl.SSLContext | None = None) -> None:
+    `expected` holds what each URL's entry says it leads to (its title and author); without it,
+    as for a --url-file run, only whether the resource exists is judged."""
+
+    def __init__(
+        self, policy: Policy, ssl_context: ssl.SSLContext | None = None, expected: dict[str, Expected] | None = None
+    ) -> None:
         self.policy = policy
         self.settings = policy.settings
+        self.services = policy.services
+        self.expected = expected or {}
         # aiohttp already built a verifying default context at import: loading the CA store again costs ~0.1 s.
         self.ssl: ssl.SSLContext | bool = ssl_context or True
         self.gates: dict[str, HostGate] = {}
         self.session: aiohttp.ClientSession | None = None
         self.global_slots: asyncio.Semaphore | None = None
+        self.requests_sent = 0  # every request, the services' included
+        self.arxiv: asyncio.Task[dict[str, lookups.ArxivAnswer]] | None = None
 
     async def __aenter__(self) -> Checker:
         connector = aiohttp.TCPConnector(
@@ -148,6 +125,8 @@ class Checker:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        if self.arxiv and not self.arxiv.done():
+            self.arxiv.cancel()
         if self.session:
             await self.session.close()
 
@@ -178,8 +157,10 @@ class Checker:
 
         Each host gets as many workers as it may have requests in flight, and they take its URLs
         in turn: a thousand URLs make a few dozen coroutines rather than a thousand queued on
-        gates, so the first requests leave at once instead of after everything is scheduled."""
+        gates, so the first requests leave at once instead of after everything is scheduled.
+        arXiv's papers are asked for all at once, in the background, before any worker needs one."""
         listed = list(urls)
+        self.ask_arxiv(listed)
         queues: dict[str, deque[int]] = {}
         for index, url in enumerate(listed):
             queues.setdefault(self.gate_key(url), deque()).append(index)
@@ -197,21 +178,50 @@ class Checker:
         ))
         return [result for result in results if result is not None]
 
+    def ask_arxiv(self, urls: Iterable[str]) -> None:
+        """Start asking arXiv's API for every well-formed arXiv id among `urls` not yet asked for."""
+        ids = sorted({i for url in urls if (i := arxiv_id(url)) and not self.policy.exclusion(url)})
+        if ids:
+            self.arxiv = asyncio.ensure_future(lookups.ask_arxiv(self.fetch, self.services.arxiv_api, ids))
+
     async def check(self, url: str) -> Result:
         started = time.monotonic()
         trace = Trace()
         if excluded := self.policy.exclusion(url):
             result = Result(url, "excluded", reason=excluded)
         else:
-            try:
-                async with asyncio.timeout(self.settings.deadline):
-                    result = await self.follow(url, trace)
-            except TimeoutError:
-                result = Result(url, "warn", reason=f"no complete answer within the {self.settings.deadline:g} s deadline")
+            result = await self.identify(url, trace)
         result.attempts = trace.attempts
         result.body_bytes = trace.body_bytes
         result.elapsed_ms = round((time.monotonic() - started) * 1000)
+        result.checked_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return result
+
+    async def identify(self, url: str, trace: Trace) -> Result:
+        """Ask the service that knows the resource best; a page no service covers is followed and read."""
+        expected = self.expected.get(url)
+        identifier = arxiv_id(url)
+        if identifier == "":
+            return Result(url, "broken", None, url, "not an arXiv identifier: the URL cannot name a paper")
+        if identifier:
+            if self.arxiv is None:
+                self.ask_arxiv([url])
+            assert self.arxiv is not None
+            answer = (await asyncio.shield(self.arxiv)).get(identifier)
+            if answer is not None:
+                return lookups.arxiv_result(url, identifier, answer, expected, self.settings.title_overlap)
+        elif is_youtube(url):
+            return await lookups.check_youtube(self.fetch, self.services.youtube_oembed, url, expected, trace)
+        elif repository := github_repository(url):
+            return await lookups.check_github(self.fetch, self.services.github_api, url, *repository, trace)
+        return await self.follow(url, trace)
+
+    async def fetch(self, url: str, trace: Trace) -> Reply | Failure:
+        """One GET of a service's answer, read whole (up to `max_body`), redirects not followed."""
+        return await self.request("GET", url, self.policy.rule(urlsplit(url).hostname or ""), (), trace, whole_body=True)
+
+    async def archived_copy(self, url: str, timestamp: str) -> str:
+        return await lookups.archived_copy(self.fetch, self.services.wayback_api, url, timestamp)
 
     async def follow(self, url: str, trace: Trace) -> Result:
         """Follow redirects by hand, HEAD falling back to GET, and judge the final answer."""
@@ -226,7 +236,7 @@ class Checker:
             fragments = fragment_candidates(fragment, urlsplit(current).hostname or "") if check_fragment else ()
             reply = await self.request(method, current, rule, fragments, trace)
             if isinstance(reply, Failure):
-                return Result(url, reply.verdict, final_url=current, reason=reply.reason)
+                return Result(url, reply.verdict, reply.status, current, reply.reason)
             location = reply.headers.get("location")
             if reply.status in REDIRECT_STATUSES and location:
                 target, new_fragment = without_fragment(urljoin(current, location))
@@ -246,13 +256,16 @@ class Checker:
 
     def judge(self, url: str, reply: Reply, rule: HostRule, fragment: str, trace: Trace) -> Result:
         status, final = reply.status, reply.url
-        result = Result(url, "ok", status, final)
+        result = Result(url, "ok", status, final, title_found=next((t for t in reply.titles if t), ""))
         first_hop_permanent = bool(trace.redirects) and trace.redirects[0][0] in PERMANENT_REDIRECTS
         if first_hop_permanent:
             result.permanent_redirect = final
         if 200 <= status < 300:
             original_path = urlsplit(url).path
             final_path = urlsplit(final).path
+            expected = self.expected.get(url)
+            if expected and reply.titles:
+                result.identity = page_identity(expected, *reply.titles)
             if reply.title and SOFT_404_TITLE.search(reply.title):
                 return self.set(result, "warn", f"likely soft 404: the page is titled {reply.title.strip()!r}")
             if trace.redirects and ERROR_PAGE_PATH.search(final_path):
@@ -261,6 +274,10 @@ class Checker:
                 return self.set(result, "warn", f"likely soft 404: redirected to the site's home page {final}")
             if fragment and reply.is_html and reply.anchors_found is False:
                 return self.set(result, "broken", f"no id or name '{unquote(fragment)}' on the page (missing #fragment)")
+            if self.moved_off_site(url, final):
+                return self.set(result, "warn", f"moved off-site to {final}: a lapsed domain, a sign-in wall or a new home")
+            if result.identity == "drift" and expected:
+                return self.set(result, "warn", f"title drift: entry says {expected.title!r}, the page says {result.title_found!r}")
             reason = f"moved permanently to {final}: update the entry" if first_hop_permanent else ""
             return self.set(result, "ok", reason)
         server = reply.headers.get("server", "").lower()
@@ -277,6 +294,14 @@ class Checker:
             return self.set(result, "broken", f"{status} redirect without a Location header")
         return self.set(result, "broken", f"{status} {'gone' if status == 410 else 'not found' if status == 404 else 'error'}")
 
+    def moved_off_site(self, url: str, final: str) -> bool:
+        """The redirects ended on another registrable domain than the entry's, unexpectedly."""
+        start, end = urlsplit(url).hostname or "", urlsplit(final).hostname or ""
+        if site(start) == site(end):
+            return False
+        expected = self.policy.rule(start).moves_to
+        return not (expected == "*" or (expected and site(end) == site(expected)))
+
     @staticmethod
     def set(result: Result, verdict: Verdict, reason: str) -> Result:
         result.verdict, result.reason = verdict, reason
@@ -287,74 +312,97 @@ class Checker:
         return min(self.settings.backoff_cap, self.settings.backoff * 2**attempt) * random.uniform(0.5, 1.0)
 
     async def request(
-        self, method: str, url: str, rule: HostRule, fragments: tuple[str, ...], trace: Trace
+        self, method: str, url: str, rule: HostRule, fragments: tuple[str, ...], trace: Trace, whole_body: bool = False
     ) -> Reply | Failure:
-        """One request, retried on 429/502/503/504, timeouts and resets; the host waits between tries."""
+        """One request, retried on 429/502/503/504, timeouts and resets.
+
+        A Retry-After within the cap holds the whole host (the server asked it of every client);
+        one beyond the cap ends this URL's retries at once. Other retries wait for this URL only.
+        Only time in flight counts against the deadline, never a wait."""
         gate = self.gate(url)
         assert self.global_slots is not None
+        deadline = self.settings.deadline
         last: Reply | Failure = Failure("warn", "not tried", True)
         for attempt in range(self.settings.retries + 1):
+            budget = deadline - trace.in_flight
+            if budget <= 0:
+                return Failure("warn", f"no complete answer within the {deadline:g} s deadline (time in flight)", False)
             async with gate.turn(), self.global_slots:
                 trace.attempts += 1
+                self.requests_sent += 1
+                started = time.monotonic()
                 try:
-                    async with asyncio.timeout(self.settings.attempt_timeout):
-                        last = await self.send(method, url, rule, fragments, trace)
+                    async with asyncio.timeout(min(self.settings.attempt_timeout, budget)):
+                        last = await self.send(method, url, rule, fragments, trace, whole_body)
                 except Exception as error:  # noqa: BLE001 - every failure is classified, none escapes
                     last = classify_error(error)
+                finally:
+                    trace.in_flight += time.monotonic() - started
             if isinstance(last, Failure):
                 if not last.retryable:
                     return last
                 delay = self.backoff(attempt)
             elif last.status in RETRY_STATUSES:
-                asked = retry_after(last.headers, self.settings.retry_after_cap)
-                delay = self.backoff(attempt) if asked is None else asked
+                asked = retry_after(last.headers)
+                if asked is not None and asked > self.settings.retry_after_cap:
+                    return Failure(
+                        "warn",
+                        f"{last.status}: the server asks to wait {asked:g} s, beyond the {self.settings.retry_after_cap:g} s cap; not retried",
+                        False,
+                        last.status,
+                    )
+                if asked is not None:
+                    gate.pause(asked)
+                    delay = 0.0
+                else:
+                    delay = self.backoff(attempt)
             else:
                 return last
-            if attempt < self.settings.retries:
-                gate.pause(delay)
+            if attempt < self.settings.retries and delay:
+                await asyncio.sleep(delay)
         return last
 
-    async def send(self, method: str, url: str, rule: HostRule, fragments: tuple[str, ...], trace: Trace) -> Reply:
+    async def send(
+        self, method: str, url: str, rule: HostRule, fragments: tuple[str, ...], trace: Trace, whole_body: bool = False
+    ) -> Reply:
         assert self.session is not None
         async with self.session.request(method, url, headers=self.headers(rule), allow_redirects=False) as response:
             headers = {key.lower(): value for key, value in response.headers.items()}
             content_type = headers.get("content-type", "").split(";")[0].strip().lower()
             reply = Reply(response.status, headers, url, is_html=content_type in HTML_TYPES or not content_type)
-            if method == "GET" and reply.is_html:
+            if whole_body:
+                body = await response.content.read(self.settings.max_body)
+                reply.body_bytes = len(body)
+                reply.text = body.decode(response.charset or "utf-8", errors="replace")
+            elif method == "GET" and reply.is_html:
                 await self.read_html(response, reply, fragments)
-                trace.body_bytes += reply.body_bytes
+            trace.body_bytes += reply.body_bytes
             return reply
 
     async def read_html(self, response: aiohttp.ClientResponse, reply: Reply, fragments: tuple[str, ...]) -> None:
-        """Read no more than needed: `sniff_bytes` for the title (small pages end sooner, keeping
+        """Read no more than needed: `sniff_bytes` for the titles (small pages end sooner, keeping
         the connection reusable), and on up to `max_body` only while a #fragment is still unseen."""
         try:
             decoder = codecs.getincrementaldecoder(response.charset or "utf-8")(errors="replace")
         except LookupError:  # a charset Python does not know: the markup is ASCII anyway
             decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        if not fragments:
-            # The title is all a page without #fragment is read for: a regex on the first bytes
-            # costs a fraction of a full HTML parse, and parsing was most of the CPU per URL.
-            text = ""
-            while reply.body_bytes < self.settings.sniff_bytes:
-                chunk = await response.content.read(min(65536, self.settings.sniff_bytes - reply.body_bytes))
-                if not chunk:
-                    break
-                reply.body_bytes += len(chunk)
-                text += decoder.decode(chunk)
-            match = TITLE_RE.search(text)
-            reply.title = html.unescape(match.group(1)) if match else ""
-            reply.anchors_found = None
-            return
-        finder = AnchorFinder(fragments)
+        finder = AnchorFinder(fragments) if fragments else None
+        head = ""
         while True:
-            limit = self.settings.max_body if not finder.found else self.settings.sniff_bytes
+            limit = self.settings.max_body if finder and not finder.found else self.settings.sniff_bytes
             if reply.body_bytes >= limit:
                 break
             chunk = await response.content.read(min(65536, limit - reply.body_bytes))
             if not chunk:
                 break
             reply.body_bytes += len(chunk)
-            finder.feed(decoder.decode(chunk))
-        reply.title = finder.title
-        reply.anchors_found = finder.found
+            text = decoder.decode(chunk)
+            if len(head) < self.settings.sniff_bytes:
+                head += text
+            if finder:
+                finder.feed(text)
+        # The titles are all a page without #fragment is read for: regexes on the first bytes
+        # cost a fraction of a full HTML parse, and parsing was most of the CPU per URL.
+        reply.titles = page_titles(head)
+        reply.title = reply.titles[0]
+        reply.anchors_found = finder.found if finder else None

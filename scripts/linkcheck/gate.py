@@ -34,8 +34,8 @@ class HostGate:
             yield
 
 
-def retry_after(headers: dict[str, str], cap: float) -> float | None:
-    """Seconds a `Retry-After` header asks for (number or HTTP date), clamped to `cap`."""
+def retry_after(headers: dict[str, str]) -> float | None:
+    """Seconds a `Retry-After` header asks for (number or HTTP date), or None without one."""
     value = headers.get("retry-after", "").strip()
     if not value:
         return None
@@ -46,4 +46,4 @@ def retry_after(headers: dict[str, str], cap: float) -> float | None:
             seconds = parsedate_to_datetime(value).timestamp() - time.time()
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
-    return min(max(seconds, 0.0), cap)
+    return max(seconds, 0.0)

@@ -3,7 +3,8 @@
 
 The table has one row per place a problem URL is written, so each row is one edit: broken and
 doubtful links, and links that moved permanently. Each row suggests the fix: the new address of
-a page that moved, or the Wayback Machine's copies of a page that is gone.
+a page that moved, or the Wayback Machine's copy of a page that is gone (the snapshot closest to
+when the link last worked, when the checker found one; else the archive's list of copies).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def verdict(item: ResultJSON) -> str:
 def suggestion(item: ResultJSON) -> str:
     if item["permanent_redirect"]:
         return f"Point the entry to <{item['permanent_redirect']}>"
+    if item["archived_url"]:
+        return f"Find where it went, or link the [archived copy](<{item['archived_url']}>)"
     if item["verdict"] == "broken":
         return f"Find where it went, or link an [archived copy](<{WAYBACK}{item['url']}>)"
     return f"Open it in a browser; if it is gone, link an [archived copy](<{WAYBACK}{item['url']}>)"

@@ -50,6 +50,7 @@ class Settings:
     user_agent: str = setting("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36")
     accept: str = setting("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
     accept_language: str = setting("en-US,en;q=0.8")
+    title_overlap: float = setting(0.5, "share of an entry's significant title words a paper's title must have", minimum=0)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class HostRule:
     method: str | None = setting(None, "as [defaults].method", choices=METHODS)
     ignore_fragments: bool = setting(False, "anchors made by JavaScript are invisible to us")
     token_env: str | None = setting(None, "environment variable holding a bearer token for this host")
+    moves_to: str | None = setting(None, 'the site its links are expected to end on after redirects ("*": any)')
     reason: str = setting("", "why the rule exists, shown when it excludes a URL")
 
     def token(self) -> str | None:
@@ -71,9 +73,20 @@ class HostRule:
 
 
 @dataclass(frozen=True)
+class Services:
+    """[services]: where each service the checker asks about links answers."""
+
+    arxiv_api: str = setting("https://export.arxiv.org/api/query", "arXiv's export API; ?id_list=…&max_results=… is added")
+    youtube_oembed: str = setting("https://www.youtube.com/oembed", "YouTube's oEmbed endpoint; ?url=…&format=json is added")
+    github_api: str = setting("https://api.github.com", "GitHub's REST API; /repos/OWNER/REPO is added")
+    wayback_api: str = setting("https://archive.org/wayback/available", "the Wayback Machine's availability API; ?url=…&timestamp=… is added")
+
+
+@dataclass(frozen=True)
 class Policy:
     settings: Settings = field(default_factory=Settings)
     hosts: dict[str, HostRule] = field(default_factory=dict)
+    services: Services = field(default_factory=Services)
 
     def rule(self, host: str) -> HostRule:
         """The rule of the most specific configured name that `host` equals or ends with."""
@@ -137,9 +150,9 @@ def _build(cls: type, table: Any, where: str) -> dict[str, Any]:
 
 
 def parse_policy(data: dict[str, Any], source: str) -> Policy:
-    unknown = set(data) - {"defaults", "hosts"}
+    unknown = set(data) - {"defaults", "hosts", "services"}
     if unknown:
-        raise ConfigError(f"{source}: unknown table [{sorted(unknown)[0]}] (known: [defaults], [hosts.\"name\"])")
+        raise ConfigError(f"{source}: unknown table [{sorted(unknown)[0]}] (known: [defaults], [services], [hosts.\"name\"])")
     settings = Settings(**_build(Settings, data.get("defaults", {}), f"{source}: defaults"))
     hosts: dict[str, HostRule] = {}
     host_tables = data.get("hosts", {})
@@ -150,7 +163,11 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
         if name != name.lower() or "/" in name or not name.strip("."):
             raise ConfigError(f"{where}: a host name is lower case with no scheme or path, like \"arxiv.org\"")
         hosts[name] = HostRule(host=name, **_build(HostRule, table, where))
-    return Policy(settings, hosts)
+    services = Services(**_build(Services, data.get("services", {}), f"{source}: services"))
+    for name in (f.name for f in fields(Services)):
+        if not getattr(services, name).startswith(("http://", "https://")):
+            raise ConfigError(f"{source}: services.{name}: must be an http(s) URL, got {getattr(services, name)!r}")
+    return Policy(settings, hosts, services)
 
 
 def load_policy(path: Path | str = CONFIG) -> Policy:

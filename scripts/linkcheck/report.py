@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from scripts.linkcheck.contract import VERDICTS, ResultJSON
-from scripts.linkcheck.engine import Result
+from scripts.linkcheck.model import Result
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ def as_row(checked: Checked) -> ResultJSON:
         "elapsed_ms": result.elapsed_ms,
         "permanent_redirect": result.permanent_redirect,
         "cached": result.cached,
+        "title_found": result.title_found,
+        "identity": result.identity,
+        "archived_url": result.archived_url,
+        "checked_at": result.checked_at,
         "locations": [{"path": l.path, "line": l.line} for l in checked.locations],
     }
 
@@ -63,6 +67,8 @@ def summary_rows(checked: Sequence[Checked], requests: int, seconds: float) -> l
     rows = [(verdict, str(counts[verdict])) for verdict in ("ok", "warn", "broken", "excluded")]
     rows.append(("from cache", str(sum(c.result.cached for c in checked))))
     rows.append(("moved permanently", str(sum(bool(c.result.permanent_redirect) for c in checked))))
+    rows.append(("title drift", str(sum(c.result.identity == "drift" for c in checked))))
+    rows.append(("archived copy found", str(sum(bool(c.result.archived_url) for c in checked))))
     rows.append(("requests sent", str(requests)))
     rows.append(("time", f"{seconds:.1f} s"))
     return rows
@@ -75,7 +81,8 @@ def as_text(checked: Sequence[Checked], requests: int, seconds: float) -> str:
         where = [str(l) for l in item.locations] or ["-"]
         if result.verdict in ("broken", "warn"):
             status = f" [{result.status}]" if result.status else ""
-            lines += [f"{w}: {result.verdict}{status} {result.url} — {result.reason}" for w in where]
+            archived = f" (archived copy: {result.archived_url})" if result.archived_url else ""
+            lines += [f"{w}: {result.verdict}{status} {result.url} — {result.reason}{archived}" for w in where]
         elif result.permanent_redirect:
             lines += [f"{w}: moved {result.url} → {result.permanent_redirect}" for w in where]
     rows = summary_rows(checked, requests, seconds)
@@ -92,13 +99,14 @@ def as_markdown(checked: Sequence[Checked], requests: int, seconds: float) -> st
     lines += [f"| {name} | {value} |" for name, value in summary_rows(checked, requests, seconds)]
     problems = [c for c in ordered(checked) if c.result.verdict in ("broken", "warn") or c.result.permanent_redirect]
     if problems:
-        lines += ["", "| verdict | URL | status | reason | where |", "|---|---|---:|---|---|"]
+        lines += ["", "| verdict | URL | status | reason | archived copy | where |", "|---|---|---:|---|---|---|"]
         for item in problems:
             result = item.result
             verdict = result.verdict if result.verdict != "ok" else "moved"
             reason = (result.reason or "").replace("|", "\\|")
             where = "<br>".join(f"`{l}`" for l in item.locations)
-            lines.append(f"| {verdict} | <{result.url}> | {result.status or ''} | {reason} | {where} |")
+            archived = f"<{result.archived_url}>" if result.archived_url else ""
+            lines.append(f"| {verdict} | <{result.url}> | {result.status or ''} | {reason} | {archived} | {where} |")
     return "\n".join(lines)
 
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from scripts.testing import service_fixtures
+
 ANCHOR_PAGE = (
     "<!doctype html><html><head><title>Anchors</title></head><body>"
     '<h2 id="intro">Intro</h2><p>text</p><a name="legacy"></a><h2 id="caf%C3%A9-x">x</h2></body></html>'
@@ -68,6 +70,7 @@ class FixtureServer:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.runners: list[web.AppRunner] = []
+        self.catalog = service_fixtures.Catalog()  # what the stand-in services under /svc/ know
 
     def start(self) -> FixtureServer:
         self.thread.start()
@@ -138,6 +141,8 @@ class FixtureServer:
         kind = parts[0]
         head = request.method == "HEAD"
         after = request.query.get("after", "0.05")
+        if kind == "svc":
+            return service_fixtures.respond(request, self.catalog)
         if kind == "ok":
             return html(OK_PAGE)
         if kind == "plain":
@@ -171,7 +176,9 @@ class FixtureServer:
             return web.Response(status=429, headers={"Retry-After": after}, text="slow down")
         if kind == "503-forever" or (kind == "503-once" and seen == 1):
             return web.Response(status=503, text="busy")
-        if kind in ("429-once", "503-once"):
+        if kind == "502-once" and seen == 1:
+            return web.Response(status=502, text="bad gateway")
+        if kind in ("429-once", "503-once", "502-once"):
             return html(OK_PAGE)
         if kind == "head405":
             return web.Response(status=405) if head else html(OK_PAGE)
