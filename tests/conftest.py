@@ -14,6 +14,9 @@ import pytest
 from scripts.paths import ROOT
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# Our site is built as the deployment builds it: with a link check's results (a small sample), so
+# the tests, the browser and axe see the marks it adds. Without them a build shows none.
+LINK_HEALTH = ROOT / "tests" / "data" / "link-health.json"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    built = build_site(tmp_path_factory.mktemp("build") / "site")
+    built = build_site(tmp_path_factory.mktemp("build") / "site", LINK_HEALTH=str(LINK_HEALTH))
     assert built.returncode == 0, f"strict build failed:\n{built.log}"
     return built
 
@@ -71,7 +74,7 @@ from scripts.site.browser import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402 - with t
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    built = build_site(tmp_path_factory.mktemp("offline") / "site", OFFLINE="true")
+    built = build_site(tmp_path_factory.mktemp("offline") / "site", OFFLINE="true", LINK_HEALTH=str(LINK_HEALTH))
     assert built.returncode == 0, f"offline build failed:\n{built.log}"
     return built
 

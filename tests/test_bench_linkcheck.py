@@ -43,3 +43,26 @@ def test_benchmark_run_prints_one_row_per_tool_with_requests_and_accuracy(capsys
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert cells[3] == "40" and cells[4] == "27/27 100%" and cells[5] == "-"
     assert re.search(r"Start-up floor: .* takes \d+\.\d\d s \(median\)", out)
+
+
+def test_the_docs_workload_asks_arxiv_a_few_times_and_a_warm_cache_asks_nothing() -> None:
+    """The docs' own URLs on loopback stand-ins: every entry's link leads to its resource, arXiv's
+    papers cost at most one API request per 100, and a second run answers from the cache."""
+    from scripts.linkcheck import bench_docs
+    from scripts.linkcheck.cache import Cache
+    from scripts.testing.fixture_server import FixtureServer
+
+    server = FixtureServer(latency=0.01).start()
+    try:
+        work = bench_docs.build(server)
+        cache = Cache(None)
+        _, requests, verdicts = bench_docs.run_ours(work, cache)
+        arxiv_requests = server.requests(work.arxiv_api, "/svc/arxiv")
+        assert verdicts == {"ok": len(work.urls)}
+        assert len(arxiv_requests) == -(-work.arxiv_urls() // 100) <= 5
+        assert requests == len(work.urls) - work.arxiv_urls() + len(arxiv_requests)  # one request per other URL
+        server.clear()
+        _, requests, verdicts = bench_docs.run_ours(work, cache)
+        assert requests == 0 and verdicts == {"ok": len(work.urls)}
+    finally:
+        server.stop()

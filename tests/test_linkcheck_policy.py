@@ -27,6 +27,9 @@ from tests.test_linkcheck import run_cli
         ('[hosts."arxiv.org"]\nexclude = "yes"\n', 'hosts."arxiv.org".exclude: must be true or false'),
         ('[hosts."https://arxiv.org"]\nexclude = true\n', 'hosts."https://arxiv.org": a host name is lower case'),
         ("[host]\n", "unknown table [host]"),
+        ('[services]\narxiv_api = "export.arxiv.org/api/query"\n', "services.arxiv_api: must be an http(s) URL"),
+        ("[services]\nwayback = 1\n", "services.wayback: unknown key"),
+        ('[hosts."youtu.be"]\nmoves_to = 3\n', 'hosts."youtu.be".moves_to: must be a string, got 3'),
         ("[defaults\n", "invalid TOML"),
     ],
 )
@@ -52,7 +55,10 @@ def test_settings_have_one_source_of_defaults() -> None:
 
 def test_shipped_policy() -> None:
     policy = load_policy(CONFIG)
-    assert policy.rule("export.arxiv.org").interval and policy.per_host("arxiv.org") == 1
+    assert policy.interval("export.arxiv.org") == 3.0 and policy.per_host("export.arxiv.org") == 1  # arXiv's API terms
+    assert policy.interval("arxiv.org") == 1.0 and policy.per_host("arxiv.org") == 1
+    assert policy.services.arxiv_api == "https://export.arxiv.org/api/query"
+    assert policy.services.wayback_api == "https://archive.org/wayback/available"
     assert policy.rule("www.linkedin.com").bot_wall and policy.rule("example.org").exclude
     assert policy.rule("api.github.com").token_env == "GITHUB_TOKEN"
     assert policy.rule("raw.githubusercontent.com").token_env is None  # the token goes nowhere else

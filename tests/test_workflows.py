@@ -121,7 +121,22 @@ def test_links_keeps_its_cache_and_one_broken_links_issue() -> None:
     assert "scripts.linkcheck --format json" in script and "scripts.linkcheck.issue" in script
     for command in ("gh issue list", "gh issue edit", "gh issue create", "gh issue close"):
         assert command in script
-    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write"}
+    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write", "actions": "write"}
+
+
+def test_link_check_results_flow_to_the_deployed_site() -> None:
+    """links.yml keeps its JSON as an artifact and starts deploy.yml naming its run; deploy.yml
+    downloads that artifact and builds with LINK_HEALTH pointing at it (read by mkdocs.yml)."""
+    links, deploy = load("links.yml"), load("deploy.yml")
+    [kept] = uses(links, "actions/upload-artifact")
+    assert kept["with"]["name"] == "link-health" and kept["with"]["path"] == "linkcheck.json"
+    assert 'gh workflow run deploy.yml --ref main -f link_check_run="$RUN_ID"' in runs(links)
+    assert "link_check_run" in deploy["on"]["workflow_dispatch"]["inputs"]
+    script = runs(deploy)
+    fetch = script.index("gh run download \"$run\" --name link-health --dir .cache/link-health")
+    assert fetch < script.index("LINK_HEALTH=.cache/link-health/linkcheck.json") < script.index("mkdocs build --strict")
+    assert deploy["jobs"]["build"]["permissions"] == {"contents": "read", "actions": "read"}
+    assert "link_health: !ENV [LINK_HEALTH," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_deploy_publishes_the_site_with_its_offline_zip() -> None:

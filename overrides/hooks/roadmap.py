@@ -1,5 +1,5 @@
 """MkDocs hook: decorates resource entries (type badge, data attributes, a "new" mark for recent
-additions) and counts them.
+additions, and what the weekly link check found when its results are given) and counts them.
 
 It only decorates. Every page reads correctly without it: an entry still renders as
 "Title by Author · type — description". The entry format itself lives in scripts/content/entries.py.
@@ -8,15 +8,19 @@ It only decorates. Every page reads correctly without it: an entry still renders
 from __future__ import annotations
 
 import datetime
+import html
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.content.entries import RESOURCE_TYPES, Resource, format_entry, normalize_url, parse_markdown
 from scripts.content.history import configured_history, new_since
+from scripts.linkcheck.contract import ContractError, ResultJSON, read_results
 
 TYPE_ICONS: dict[str, str] = {
     "video": "material-play-box-outline",
@@ -31,15 +35,72 @@ TYPE_ICONS: dict[str, str] = {
 assert set(TYPE_ICONS) == set(RESOURCE_TYPES), "every resource type needs an icon"
 
 
-def decorated_entry(resource: Resource, added: datetime.datetime | None = None, new_since: datetime.datetime | None = None) -> str:
-    """The entry with its type badge, data attributes, and a "new" mark if it was added recently."""
+def checked_day(health: ResultJSON) -> str:
+    """The check's date as readers write it: "23 Nov 2026" (month names fixed, not from the locale)."""
+    day = datetime.date.fromisoformat(health["checked_at"][:10])
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def health_mark(health: ResultJSON | None) -> str:
+    """A small mark of the last link check: a tick with the date on hover, or a visible warning with
+    the archived copy when the link is broken. Unsure results (a bot wall, a slow server) read as checked."""
+    if not health or not health["checked_at"]:
+        return ""
+    day = checked_day(health)
+    if health["verdict"] == "broken":
+        archived = health["archived_url"]
+        copy = f' <a class="rm-archived" href="{html.escape(archived)}">archived copy</a>' if archived else ""
+        return f' <span class="rm-health rm-health--broken">link broken on {day}</span>{copy}'
+    return (
+        f' <span class="rm-health" title="Link checked on {day}">:material-link-variant:'
+        f'<span class="rm-visually-hidden">link checked on {day}</span></span>'
+    )
+
+
+def decorated_entry(
+    resource: Resource,
+    added: datetime.datetime | None = None,
+    new_since: datetime.datetime | None = None,
+    health: ResultJSON | None = None,
+) -> str:
+    """The entry with its type badge, data attributes, a "new" mark if it was added recently, and
+    the link check's mark when results are given."""
     badge = f'<span class="rm-type rm-type--{resource.type}">:{TYPE_ICONS[resource.type]}: {resource.type}</span>'
     if added and new_since and added >= new_since:
         badge += f' <span class="rm-new" title="Added on {added:%Y-%m-%d}">new</span>'
+    badge += health_mark(health)
     author = f'<span class="rm-author">{resource.author}</span>'
-    data = {"id": resource.id, "type": resource.type, "level": resource.level, "year": resource.year, "added": added and f"{added:%Y-%m-%d}"}
+    data = {
+        "id": resource.id,
+        "type": resource.type,
+        "level": resource.level,
+        "year": resource.year,
+        "added": added and f"{added:%Y-%m-%d}",
+        "checked": health and health["checked_at"][:10],
+        "link": health and health["verdict"] == "broken" and "broken",
+    }
     attributes = " ".join(f'data-rm-{name}="{value}"' for name, value in data.items() if value)
     return format_entry(resource.title, resource.url, author, badge, resource.description, resource.year) + f"\n    {{ .rm-entry {attributes} }}"
+
+
+_link_health: dict[str, ResultJSON] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read the link check's results once per build, if the build was given any."""
+    _link_health.clear()
+    source = str(config.extra.get("link_health") or "")
+    if source:
+        path = Path(source)
+        try:
+            rows = read_results(path.read_text(encoding="utf-8"))
+        except (OSError, ContractError) as error:
+            raise PluginError(f"extra.link_health ({source}): {error}") from None
+        _link_health.update({row["url"]: row for row in rows})
+    return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -53,7 +114,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["resource_added"] = sorted(f"{added[key]:%Y-%m-%d}" for r in document.resources if (key := normalize_url(r.url)) in added)
     lines = markdown.split("\n")
     for resource in document.resources:
-        lines[resource.line - 1] = decorated_entry(resource, added.get(normalize_url(resource.url)), since)
+        lines[resource.line - 1] = decorated_entry(
+            resource, added.get(normalize_url(resource.url)), since, _link_health.get(resource.url)
+        )
     return "\n".join(lines)
 
 

@@ -319,7 +319,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--npm-dir", type=Path, default=Path(tempfile.gettempdir()) / "linkcheck-npm")
     parser.add_argument("--tools", default="ours,ours-in-process,lychee,linkinator,markdown-link-check,linkchecker")
+    parser.add_argument("--workload", choices=("synthetic", "docs"), default="synthetic",
+                        help="synthetic: N URLs over H hosts and the failure-mode set; docs: the docs' own URLs (scripts/linkcheck/bench_docs.py)")
     args = parser.parse_args(argv)
+    if args.workload == "docs":
+        from scripts.linkcheck import bench_docs
+
+        return bench_docs.main()
     if {"linkinator", "markdown-link-check"} & set(args.tools.split(",")):
         ensure_npm(args.npm_dir)
     tools: dict[str, Runner] = {

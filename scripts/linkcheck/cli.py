@@ -169,6 +169,7 @@ async def check(
     max_age_days: float,
     progress: Progress | None = None,
     expected: dict[str, Expected] | None = None,
+    checker: type[Checker] = Checker,
     **checker_options: object,
 ) -> tuple[list[Checked], int]:
     """Check every target not fresh in the cache, find archived copies of the broken ones, and
@@ -185,10 +186,10 @@ async def check(
         else:
             to_check.append(url)
     if to_check:
-        async with Checker(policy, expected=expected, **checker_options) as checker:  # type: ignore[arg-type]
-            checked = await checker.check_all(to_check, progress.advance if progress else None)
-            await find_archived_copies(checker, [r for r in checked if r.verdict == "broken"], cache)
-            requests = checker.requests_sent
+        async with checker(policy, expected=expected, **checker_options) as running:  # type: ignore[arg-type]
+            checked = await running.check_all(to_check, progress.advance if progress else None)
+            await find_archived_copies(running, [r for r in checked if r.verdict == "broken"], cache)
+            requests = running.requests_sent
         now = time.time()
         for result in checked:
             results[url := result.url] = result
