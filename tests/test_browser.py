@@ -342,3 +342,79 @@ def test_axe_finds_no_serious_violation_and_no_third_party_request(browser: Brow
     assert problems == {}
     assert requests.foreign((server.url.split("/llm-roadmap")[0] + "/",)) == []
     context.close()
+
+
+# ---------- the map ----------
+
+
+def test_a_map_node_opens_its_chapter_online_and_from_disk(browser: Browser, server, offline_site: Build) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests = Requests(context)
+    page = context.new_page()
+    page.goto(server.url)
+    page.locator('.rm-map__node[data-rm-map-chapter="rag"]').click()
+    expect(page.locator("article h1")).to_contain_text("Retrieval-augmented generation")
+    assert page.url == server.url + "rag/"
+    page.goto(server.url + "map/")
+    page.locator('.rm-map__node[data-rm-map-chapter="agents"]').click()
+    assert page.url == server.url + "agents/"
+    page.goto((offline_site.site / "index.html").as_uri())
+    page.locator('.rm-map__node[data-rm-map-chapter="transformer"]').click()
+    expect(page.locator("article h1")).to_contain_text("Transformer architecture")
+    assert page.url.endswith("/transformer.html")
+    assert requests.foreign((server.url, "file://")) == []
+    context.close()
+
+
+def test_ticking_a_resource_fills_its_chapters_node(page: Page, server) -> None:
+    page.goto(server.url + "nlp/")
+    page.locator("input.rm-done").first.check()
+    total = len(parse_file(next(c for c in CHAPTERS if c.slug == "nlp").source).resources)
+    for url in (server.url, server.url + "map/"):
+        page.goto(url)
+        node = page.locator('.rm-map__node[data-rm-map-chapter="nlp"]')
+        expect(node).to_have_class(re.compile(r"rm-map__node--started"))
+        assert int(node.locator(".rm-map__bar").get_attribute("width") or "0") > 0
+        expect(node.locator("desc")).to_have_text(re.compile(rf" 1 of {total} resources done\.$"))
+        untouched = page.locator('.rm-map__node[data-rm-map-chapter="agents"]')
+        assert untouched.locator(".rm-map__bar").get_attribute("width") == "0"
+
+
+def test_keyboard_reaches_every_node_with_a_visible_ring(page: Page, server) -> None:
+    page.goto(server.url + "map/")
+    nodes = page.locator(".rm-map__node")
+    expect(nodes).to_have_count(len(CHAPTERS))
+    page.locator(".rm-map__route").last.focus()  # the control just before the drawing
+    reached = []
+    for _ in range(len(CHAPTERS)):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.getAttribute('data-rm-map-chapter')"))
+        ring = page.evaluate("getComputedStyle(document.activeElement.querySelector('.rm-map__box')).strokeWidth")
+        assert float(ring.removesuffix("px")) >= 3, ring  # thicker than the 1.5 of a box at rest
+    assert reached == [c.slug for c in CHAPTERS]
+    page.keyboard.press("Enter")
+    expect(page.locator("article h1")).to_contain_text("Agents")
+
+
+def test_choosing_a_path_highlights_its_route(page: Page, server) -> None:
+    page.goto(server.url + "map/")
+    button = page.locator(".rm-map__route", has_text="Practitioner's fast track")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    on_route = page.locator(".rm-map__node.is-on-route")
+    route = button.get_attribute("data-rm-route-chapters").split()
+    expect(on_route).to_have_count(len(route))
+    assert "python" in route and "mathematics" not in route
+    expect(page.locator('.rm-map__node[data-rm-map-chapter="python"]')).to_have_class(re.compile("is-skimmed"))
+    button.click()  # off again
+    expect(page.locator(".rm-map--route")).to_have_count(0)
+
+
+def test_the_map_prints_in_black_and_white(page: Page, server) -> None:
+    page.goto(server.url + "map/")
+    page.emulate_media(media="print")
+    fill = page.evaluate("getComputedStyle(document.querySelector('.rm-map__node--part2 .rm-map__box')).fill")
+    stroke = page.evaluate("getComputedStyle(document.querySelector('.rm-map__box')).stroke")
+    assert fill == "rgb(255, 255, 255)" and stroke == "rgb(0, 0, 0)"
+    assert page.locator(".rm-map__routes").is_hidden()
+    assert page.locator(".rm-map__list").is_visible()  # the list prints even though its <details> is closed

@@ -3,39 +3,28 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pytest
 
-from scripts.content import entries
+from scripts.content.learning_paths import LearningPath, Step, learning_paths
 from scripts.content.project import chapters, page_meta, prerequisites
 from scripts.paths import DOCS
 
 PAGE = DOCS / "start-here.md"
 PATHS = ("Practitioner's fast track", "The full path", "Researcher's path")
-ROW_RE = re.compile(r"^\|\s*(?P<step>\d+)\s*\|\s*\[(?P<title>[^\]]+)\]\((?P<target>[^)]+)\)\s*\|\s*(?P<how>Take|Skim)\s*\|\s*(?P<hours>\d+)\s*\|\s*$")
 TOTAL_RE = re.compile(r"^\*\*Total: about (?P<hours>\d+) hours\.\*\*$")
 
 
-@dataclass(frozen=True)
-class Step:
-    number: int
-    title: str
-    target: str
-    how: str
-    hours: int
-
-
 def sections() -> dict[str, list[str]]:
-    """The page's H2 sections and their lines, read by the parser."""
-    page = entries.sections(PAGE.read_text(encoding="utf-8"))
-    return {section.title: [line.text for line in section.lines] for section in page[1:]}
+    """The page's paths and their lines, read by the one path parser."""
+    return {path.title: list(path.lines) for path in learning_paths()}
 
 
 def steps(lines: list[str]) -> list[Step]:
-    rows = [ROW_RE.match(line) for line in lines if line.startswith("| ") and "](" in line]
-    assert all(rows), "a table row does not read | n | [Chapter](file.md) | Take/Skim | hours |"
-    return [Step(int(m["step"]), m["title"], m["target"], m["how"], int(m["hours"])) for m in rows]
+    path = next(p for p in learning_paths() if list(p.lines) == lines)
+    rows = [line for line in lines if line.startswith("| ") and "](" in line]
+    assert len(rows) == len(path.steps), "a table row does not read | n | [Chapter](file.md) | Take/Skim | hours |"
+    return list(path.steps)
 
 
 def test_front_matter() -> None:
@@ -46,6 +35,8 @@ def test_front_matter() -> None:
 
 def test_three_paths_in_order() -> None:
     assert list(sections()) == list(PATHS)
+    assert [p.key for p in learning_paths()] == ["practitioners-fast-track", "the-full-path", "researchers-path"]
+    assert isinstance(learning_paths()[0], LearningPath) and learning_paths()[0].steps[0].slug == "python"
 
 
 @pytest.mark.parametrize("path", PATHS)

@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
+from scripts.content.chapter_map import ChapterSpec, build_graph, chapter_specs
 from scripts.content.chapters import chapter_problems
 from scripts.content.entries import Document, Problem, arxiv_year, markdown_files, normalize_url, parse_paths, strip_inline_code
 from scripts.content.project import allowed_tags, chapters
@@ -185,6 +186,19 @@ def inside_docs(path: Path | str) -> bool:
     return Path(path).resolve().is_relative_to(DOCS.resolve())
 
 
+def with_map_problems(problems: list[Problem], wanted: set[str], specs: list[ChapterSpec] | None = None) -> list[Problem]:
+    """The map's rules over all chapters (a prerequisite that is no chapter or closes a cycle),
+    for the files being linted; such a line then gets that one message, not also "not earlier"."""
+    graph_problems = [
+        Problem(p.path, p.line, p.message, "link only earlier chapters of the nav, so the map flows one way")
+        for p in build_graph(chapter_specs() if specs is None else specs)[1]
+        if p.path in wanted
+    ]
+    blamed = {(p.path, p.line) for p in graph_problems}
+    kept = [p for p in problems if not (p.message.startswith("prerequisite ") and (p.path, p.line) in blamed)]
+    return kept + graph_problems
+
+
 def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, today: datetime.date | None = None) -> list[Problem]:
     paths = list(paths)
     # A URL must be unique across the whole site, even when only one page is being linted: parse
@@ -205,6 +219,7 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
         chapter = next((c for c in nav if display(c.source) == document.path), None)
         if chapter is not None:
             problems += chapter_problems(document, nav[: nav.index(chapter)], today or datetime.date.today())
+    problems = with_map_problems(problems, wanted)
     # Files being linted come last, so a duplicate is reported where the user is looking.
     universe = sorted(universe, key=lambda d: d.path in wanted)
     problems += (p for p in duplicate_problems(universe) if p.path in wanted)

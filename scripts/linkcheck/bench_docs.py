@@ -164,7 +164,7 @@ def main(runs_dir: Path | None = None) -> int:
     print("| tool | wall s | × floor | requests | notes |")
     print("|---|---:|---:|---:|---|")
     for name, seconds, requests, notes in rows:
-        wall = f"{seconds:.1f}" if seconds is not None else f"> {PEER_CAP:.0f} (stopped)"
+        wall = f"{seconds:.2f}" if seconds is not None else f"> {PEER_CAP:.0f} (stopped)"
         share = f"{seconds / floor:.2f}" if seconds is not None and floor > 0 else "-"
         print(f"| {name} | {wall} | {share} | {requests} | {notes} |")
     return 0

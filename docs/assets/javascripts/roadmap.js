@@ -32,6 +32,7 @@
     } catch (error) {
       /* Storage can be full or disabled; progress then lasts for this page only. */
     }
+    document.dispatchEvent(new CustomEvent("rm-progress"));
   }
 
   function isProgress(value) {
@@ -367,6 +368,89 @@
     }
   }
 
+  /* ---------- the map: progress per chapter, a path's route, a chapter's arrows ---------- */
+
+  function initMap(content) {
+    var map = content.querySelector(".rm-map");
+    if (!map) return;
+    var nodes = Array.prototype.slice.call(map.querySelectorAll(".rm-map__node"));
+    var edges = Array.prototype.slice.call(map.querySelectorAll(".rm-map__edges path"));
+
+    function idsOf(node) {
+      var own = node.getAttribute("data-rm-map-ids");
+      if (own !== null) return own.split(" ").filter(Boolean);
+      /* On the home page the chapter's card already lists its resources. */
+      var url = node.getAttribute("data-rm-chapter-url");
+      var card = Array.prototype.filter.call(content.querySelectorAll(".rm-card"), function (c) {
+        return c.getAttribute("data-rm-chapter") === url;
+      })[0];
+      return card ? card.getAttribute("data-rm-ids").split(" ").filter(Boolean) : [];
+    }
+
+    function render() {
+      if (!map.isConnected) {
+        document.removeEventListener("rm-progress", render);
+        return;
+      }
+      var progress = loadProgress();
+      nodes.forEach(function (node) {
+        var ids = idsOf(node);
+        var done = countDone(progress, ids);
+        var box = node.querySelector(".rm-map__box");
+        var full = Number(box.getAttribute("width")) - 12;
+        node.querySelector(".rm-map__bar").setAttribute("width", String(Math.round(full * done / Math.max(ids.length, 1))));
+        node.classList.toggle("rm-map__node--started", done > 0 && done < ids.length);
+        node.classList.toggle("rm-map__node--done", ids.length > 0 && done === ids.length);
+        var about = node.querySelector("desc");
+        if (!about.hasAttribute("data-rm-text")) about.setAttribute("data-rm-text", about.textContent);
+        about.textContent = about.getAttribute("data-rm-text") + (ids.length ? " " + done + " of " + ids.length + " resources done." : "");
+      });
+    }
+
+    function near(slug, on) {
+      edges.forEach(function (edge) {
+        if (edge.getAttribute("data-rm-from") === slug || edge.getAttribute("data-rm-to") === slug) {
+          edge.classList.toggle("is-near", on);
+        }
+      });
+    }
+    nodes.forEach(function (node) {
+      var slug = node.getAttribute("data-rm-map-chapter");
+      ["mouseenter", "focus"].forEach(function (type) { node.addEventListener(type, function () { near(slug, true); }); });
+      ["mouseleave", "blur"].forEach(function (type) { node.addEventListener(type, function () { near(slug, false); }); });
+    });
+
+    var chooser = map.querySelector(".rm-map__routes");
+    if (chooser) {
+      var buttons = Array.prototype.slice.call(chooser.querySelectorAll("button"));
+      buttons.forEach(function (button) {
+        button.addEventListener("click", function () {
+          var on = button.getAttribute("aria-pressed") !== "true";
+          buttons.forEach(function (other) { other.setAttribute("aria-pressed", "false"); });
+          button.setAttribute("aria-pressed", String(on));
+          var route = on ? button.getAttribute("data-rm-route-chapters").split(" ") : [];
+          var skim = on ? button.getAttribute("data-rm-route-skim").split(" ") : [];
+          map.classList.toggle("rm-map--route", on);
+          nodes.forEach(function (node) {
+            var slug = node.getAttribute("data-rm-map-chapter");
+            node.classList.toggle("is-on-route", route.indexOf(slug) >= 0);
+            node.classList.toggle("is-skimmed", skim.indexOf(slug) >= 0);
+          });
+          edges.forEach(function (edge) {
+            edge.classList.toggle("is-on-route", route.indexOf(edge.getAttribute("data-rm-from")) >= 0 &&
+              route.indexOf(edge.getAttribute("data-rm-to")) >= 0);
+          });
+        });
+      });
+      chooser.hidden = false;
+    }
+    /* A phone shows part of the drawing: start from its middle, where the first chapter is. */
+    var frame = map.querySelector(".rm-map__frame");
+    if (frame && frame.scrollWidth > frame.clientWidth) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
+    document.addEventListener("rm-progress", render);
+    render();
+  }
+
   /* ---------- wiring: once per page, including pages loaded by instant navigation ---------- */
 
   /* Material's search dialog has no accessible name; screen readers announce it as "dialog". */
@@ -383,6 +467,7 @@
     initChapter(content);
     initFilters(content);
     initHome(content);
+    initMap(content);
     markSinceLastVisit(content, previousVisit());
   }
 

@@ -1,0 +1,64 @@
+"""MkDocs hook: the map of the chapters (scripts/content/chapter_map.py), drawn once per build
+from the chapters' prerequisite sections and handed to the home page and the map page as
+`chapter_map`, with links relative to the page (so it works online and from file://).
+
+A prerequisite that is no chapter, or that closes a cycle, is a warning (so the strict build
+fails) at the file and line that declares it; the linter reports the same.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from scripts.content.chapter_map import Graph, Layout, build_graph, chapter_specs, figure, layout
+from scripts.content.entries import parse_file
+from scripts.content.learning_paths import START_HERE, learning_paths
+from scripts.content.project import mkdocs_config
+
+MAP_PAGES = {"index.md", "map.md"}
+log = logging.getLogger("mkdocs.hooks.chapter_map")
+_drawn: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    specs = chapter_specs(mkdocs_config(Path(config.config_file_path)))
+    graph, problems = build_graph(specs)
+    for problem in problems:
+        log.warning(f"{problem.path}:{problem.line}: {problem.message}")
+    docs = Path(config.docs_dir)
+    ids = {spec.slug: " ".join(r.id for r in parse_file(docs / f"{spec.slug}.md").resources) for spec in specs}
+    paths = learning_paths(docs / START_HERE.name) if (docs / START_HERE.name).is_file() else []
+    routes = [(p.key, p.title, [s.slug for s in p.steps], [s.slug for s in p.steps if s.how == "Skim"]) for p in paths]
+    _drawn.update(graph=graph, layout=layout(graph), ids=ids, routes=routes)
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    if page.file.src_uri not in MAP_PAGES or not _drawn:
+        return context
+    graph: Graph = _drawn["graph"]
+    drawn: Layout = _drawn["layout"]
+    urls = {Path(p.file.src_uri).stem: p.url for p in nav.pages}
+
+    def href(slug: str) -> str:
+        return get_relative_url(urls[slug], page.url) if slug in urls else f"{slug}.md"
+
+    def data(slug: str) -> dict[str, str]:
+        # The home page's cards already carry each chapter's resource ids; the map page has no cards.
+        return {"data-rm-chapter-url": urls.get(slug, "")} | ({} if page.is_homepage else {"data-rm-map-ids": _drawn["ids"][slug]})
+
+    caption = (
+        f"The map: {len(graph.chapters)} chapters, and an arrow for each of the {len(graph.edges)} prerequisites "
+        "they declare, from the foundations at the top to the frontier at the bottom."
+    )
+    if page.is_homepage and "map" in urls:
+        caption += f' <a href="{get_relative_url(urls["map"], page.url)}">Open the map on its own page</a>.'
+    context["chapter_map"] = figure(graph, drawn, href, _drawn["routes"], caption, data)
+    return context
