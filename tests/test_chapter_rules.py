@@ -30,6 +30,15 @@ ENTRIES = {
 }
 
 
+QUESTION = """**{n}. What does the residual stream carry?**
+
+- [ ] Only the input tokens.
+- [x] The sum every layer reads from and adds to.
+- [ ] The attention weights alone.
+
+Why: Each layer reads the stream and adds its output to it; see [Key concepts](#key-concepts)."""
+
+
 def chapter_text(**changes: str) -> str:
     parts = {
         "front": "---\ntitle: Fixture\ndescription: A fixture chapter for the rules.\ntags:\n  - research\nlast_reviewed: 2026-11-20\n---",
@@ -39,6 +48,7 @@ def chapter_text(**changes: str) -> str:
         "prereqs": "## Prerequisites\n\n- [First](first.md): the basics.",
         "high": "## High-level resources\n\n" + "\n".join(ENTRIES["high"]),
         "deep": "## In-depth resources\n\n" + "\n".join(ENTRIES["deep"]),
+        "quiz": "## Check yourself\n\n" + "\n\n".join(QUESTION.format(n=n) for n in range(1, 6)),
     }
     parts.update(changes)
     return "\n\n".join(part for part in parts.values() if part) + "\n"
@@ -71,7 +81,7 @@ def test_front_matter_rules() -> None:
 def test_skeleton_rules() -> None:
     assert problems(chapter_text(h1="# Another title")) == [f"{line_of(chapter_text(), '# Fixture')}: the page starts with an H1 equal to its front-matter title"]
     swapped = chapter_text(concepts=chapter_text().split("\n\n## Prerequisites")[0].split(INTRO + "\n\n")[1].replace("Key concepts", "Concepts"))
-    assert f"{line_of(swapped, '## Concepts')}: sections are Concepts, Prerequisites, High-level resources, In-depth resources" in problems(swapped)
+    assert f"{line_of(swapped, '## Concepts')}: sections are Concepts, Prerequisites, High-level resources, In-depth resources, Check yourself" in problems(swapped)
 
 
 def test_introduction_length() -> None:

@@ -93,3 +93,22 @@ def test_a_shallow_clone_or_a_folder_without_git_builds_with_a_note(repo: Path, 
 
 def test_a_first_release_before_any_commit_is_a_note_not_a_crash(repo: Path) -> None:
     assert read_history(repo, datetime.datetime(2020, 1, 1, tzinfo=UTC)).note == NO_HISTORY
+
+
+def test_an_entry_whose_address_changed_is_a_rename_that_progress_follows() -> None:
+    from scripts.content.history import Change, History
+
+    day = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
+    later = day + datetime.timedelta(days=3)
+    history = History([
+        Change(day, "removed", "agents.md", "MCP spec", "https://example.org/spec/v1"),
+        Change(day, "added", "agents.md", "MCP spec", "https://example.org/spec/v2"),
+        Change(later, "removed", "agents.md", "MCP spec", "https://example.org/spec/v2"),
+        Change(later, "added", "agents.md", "MCP spec", "https://example.org/spec/v3"),
+        Change(day, "removed", "rag.md", "Gone", "https://example.org/gone"),  # removed, not renamed
+        Change(day, "added", "rag.md", "Another title", "https://example.org/other"),
+    ])
+    assert history.renamed() == {
+        "example.org/spec/v1": "https://example.org/spec/v3",  # through the chain
+        "example.org/spec/v2": "https://example.org/spec/v3",
+    }

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.content.entries import RESOURCE_TYPES, Resource, format_entry, normalize_url, parse_markdown
+from scripts.content.entries import RESOURCE_TYPES, Resource, format_entry, normalize_url, parse_markdown, resource_id
 from scripts.content.history import configured_history, new_since
 from scripts.linkcheck.contract import ContractError, ResultJSON, read_results
 
@@ -89,8 +89,20 @@ def decorated_entry(
 _link_health: dict[str, ResultJSON] = {}
 
 
+def progress_aliases(config: MkDocsConfig) -> dict[str, dict[str, str]]:
+    """What a reader's stored progress must follow: resource ids whose entry changed its URL (from
+    git history) and self-check keys of pages the redirects map moved (mkdocs-redirects)."""
+    history = configured_history(config.config_file_path, config.extra)
+    ids = {resource_id(old): resource_id(new) for old, new in history.renamed().items()}
+    redirects = (config.plugins.get("redirects").config.get("redirect_maps") or {}) if "redirects" in config.plugins else {}
+    quiz = {Path(old).with_suffix("").as_posix(): Path(new).with_suffix("").as_posix() for old, new in redirects.items() if new.endswith(".md")}
+    return {name: table for name, table in (("ids", ids), ("quiz", quiz)) if table}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read the link check's results once per build, if the build was given any."""
+    """Read the link check's results once per build, if the build was given any; note the aliases
+    progress must follow (overrides/main.html hands them to the reader's browser)."""
+    config.extra["progress_aliases"] = progress_aliases(config)
     _link_health.clear()
     source = str(config.extra.get("link_health") or "")
     if source:

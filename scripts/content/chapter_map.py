@@ -271,12 +271,14 @@ def curve(points: list[tuple[int, int]]) -> str:
 
 
 def render_svg(graph: Graph, drawn: Layout, href: Callable[[str], str], data: Callable[[str], dict[str, str]] | None = None) -> str:
-    """The map as inline SVG: a link per chapter (keyboard-focusable), an arrow per prerequisite."""
+    """The map as inline SVG: a link per chapter (keyboard-focusable), an arrow per prerequisite.
+    Links use xlink:href: Material's instant navigation rewrites every element with an `href`
+    attribute as if it were an HTML link, which throws on SVG links."""
     number = {spec.slug: index + 1 for index, spec in enumerate(graph.chapters)}
     titles = {spec.slug: spec.title for spec in graph.chapters}
     out = [
         f'<svg class="rm-map__svg" viewBox="0 0 {drawn.width} {drawn.height}" width="{drawn.width}" height="{drawn.height}" '
-        'xmlns="http://www.w3.org/2000/svg" aria-labelledby="rm-map-title">',
+        'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" aria-labelledby="rm-map-title">',
         '<title id="rm-map-title">Map of the chapters: each arrow leads from a prerequisite to a chapter that builds on it</title>',
         '<defs><marker id="rm-map-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">'
         '<path d="M0 0L8 4L0 8z"/></marker></defs>',
@@ -292,7 +294,7 @@ def render_svg(graph: Graph, drawn: Layout, href: Callable[[str], str], data: Ca
         about = f"Builds on {', '.join(needs)}." if needs else "No prerequisites."
         extra = "".join(f' {name}="{escape(value)}"' for name, value in (data(spec.slug) if data else {}).items())
         out.append(
-            f'<a href="{escape(href(spec.slug))}" class="rm-map__node rm-map__node--part{spec.part}" '
+            f'<a xlink:href="{escape(href(spec.slug))}" class="rm-map__node rm-map__node--part{spec.part}" '
             f'data-rm-map-chapter="{spec.slug}"{extra}><desc>{escape(about)}</desc>'
         )
         out.append(f'<rect class="rm-map__box" x="{x}" y="{y}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="8"/>')

@@ -3,8 +3,9 @@
 A chapter is a page listed under one of the nav's parts (scripts.content.project.chapters). Its
 shape: front matter (title, one-sentence description, tags, last_reviewed), one H1 equal to the
 title, an introduction, then exactly the sections in SECTIONS. Its content: enough resources at
-each level, of mixed types, covering every key concept, and prerequisites that are earlier
-chapters only. The pre-commit hook and CI run these through `python -m scripts.content.lint`, so a
+each level, of mixed types, covering every key concept, prerequisites that are earlier
+chapters only, and a self-check whose every question has one right answer and an explanation
+that links where it is taught (scripts/content/quiz.py). The pre-commit hook and CI run these through `python -m scripts.content.lint`, so a
 contributor sees the same message the tests would give.
 """
 
@@ -14,13 +15,15 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import yaml
 
 from scripts.content.entries import LEVEL_SECTIONS, LINK_RE, Document, Problem, Section
 from scripts.content.project import Chapter, prerequisites
+from scripts.content.quiz import SELF_CHECK, quiz_problems
 
-SECTIONS = ("Key concepts", "Prerequisites", "High-level resources", "In-depth resources")
+SECTIONS = ("Key concepts", "Prerequisites", "High-level resources", "In-depth resources", SELF_CHECK)
 INTRO_WORDS = (200, 500)
 KEY_CONCEPTS = (4, 8)
 MIN_PER_LEVEL = 4
@@ -134,4 +137,5 @@ def chapter_problems(document: Document, earlier: list[Chapter], today: datetime
     if "Prerequisites" in by_title:
         problems += prerequisite_problems(document, page, by_title["Prerequisites"], earlier)
     problems += resource_problems(document, page)
+    problems += quiz_problems(document.path, page, [r.url for r in document.resources], Path(document.path).parent)
     return problems

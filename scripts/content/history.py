@@ -54,6 +54,28 @@ class History:
                 added.pop(key, None)
         return added
 
+    def renamed(self) -> dict[str, str]:
+        """Entries whose address changed: removed and added by one commit in one chapter under one
+        title. Old URL (normalized) -> the newest URL, through any chain of renames."""
+        groups: dict[tuple[datetime.datetime, str, str], list[Change]] = {}
+        for change in self.changes:
+            groups.setdefault((change.when, change.chapter, change.title.casefold()), []).append(change)
+        moves: dict[str, str] = {}
+        for group in groups.values():
+            gone = [c for c in group if c.kind == "removed"]
+            new = [c for c in group if c.kind == "added"]
+            if len(gone) == 1 and len(new) == 1:
+                moves[normalize_url(gone[0].url)] = new[0].url
+        final: dict[str, str] = {}
+        for old, new in moves.items():
+            seen = {old}
+            while normalize_url(new) in moves and normalize_url(new) not in seen:
+                seen.add(normalize_url(new))
+                new = moves[normalize_url(new)]
+            if normalize_url(new) != old:
+                final[old] = new
+        return final
+
     def months(self) -> Iterator[tuple[str, list[Change]]]:
         """Changes grouped by month (YYYY-MM), newest month first, each month in commit order."""
         grouped: dict[str, list[Change]] = {}

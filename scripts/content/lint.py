@@ -20,6 +20,7 @@ from scripts.content.chapter_map import ChapterSpec, build_graph, chapter_specs
 from scripts.content.chapters import chapter_problems
 from scripts.content.entries import Document, Problem, arxiv_year, markdown_files, normalize_url, parse_paths, strip_inline_code
 from scripts.content.project import allowed_tags, chapters
+from scripts.content.quiz import quiz_problems
 from scripts.paths import DOCS, display
 
 HTTP_ALLOWLIST = Path(__file__).with_name("http-allowlist.txt")
@@ -219,6 +220,8 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
         chapter = next((c for c in nav if display(c.source) == document.path), None)
         if chapter is not None:
             problems += chapter_problems(document, nav[: nav.index(chapter)], today or datetime.date.today())
+        else:  # a quiz outside the chapters: the placement quiz on Start here
+            problems += quiz_problems(document.path, document.sections(), [r.url for r in document.resources], Path(document.path).parent)
     problems = with_map_problems(problems, wanted)
     # Files being linted come last, so a duplicate is reported where the user is looking.
     universe = sorted(universe, key=lambda d: d.path in wanted)

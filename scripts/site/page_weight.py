@@ -15,6 +15,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 BUDGET_BYTES = 200_000
+# The whole roadmap on one page, for print: every chapter with its self-check and answer key,
+# so it grows with the roadmap; it is opened to print, not to browse.
+PRINT_PAGE, PRINT_BUDGET_BYTES = "whole-roadmap/index.html", 320_000
+
+
+def budget(page: str) -> int:
+    return PRINT_BUDGET_BYTES if page in (PRINT_PAGE, "whole-roadmap.html") else BUDGET_BYTES
 
 
 class _Assets(HTMLParser):

@@ -1,5 +1,6 @@
-/* LLM Roadmap reader features: progress tracking, resource filters, and what was added since
- * the reader's last visit.
+/* LLM Roadmap reader features on every page: progress tracking (shared as window.rmProgress
+ * with quiz.js, map.js and share.js, which load only on the pages that need them), resource
+ * filters, and what was added since the reader's last visit.
  *
  * Everything here enhances markup that already reads correctly without JavaScript: resource
  * entries are plain list items carrying data-rm-* attributes (added at build time), and
@@ -20,11 +21,36 @@
   function loadProgress() {
     try {
       var parsed = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-      return isProgress(parsed) ? parsed : emptyProgress();
+      return isProgress(parsed) ? followAliases(parsed) : emptyProgress();
     } catch (error) {
       return emptyProgress();
     }
   }
+
+  /* A resource whose entry changed its URL has a new id, and a moved page a new quiz key; the
+     build lists both (window.rmAliases), so progress moves with them instead of being lost. */
+  function followAliases(progress) {
+    var aliases = window.rmAliases || {};
+    var ids = aliases.ids || {};
+    Object.keys(ids).forEach(function (old) {
+      if (progress.done[old] === undefined) return;
+      if (progress.done[ids[old]] === undefined) progress.done[ids[old]] = progress.done[old];
+      delete progress.done[old];
+    });
+    var keys = aliases.quiz || {};
+    Object.keys(keys).forEach(function (old) {
+      if (!progress.quiz || !progress.quiz[old]) return;
+      progress.quiz[keys[old]] = mergeAnswers(progress.quiz[keys[old]] || {}, progress.quiz[old]);
+      delete progress.quiz[old];
+    });
+    return progress;
+  }
+
+  function mergeAnswers(into, incoming) {
+    Object.keys(incoming).forEach(function (qid) { if (!into[qid]) into[qid] = incoming[qid]; });
+    return into;
+  }
+
 
   function saveProgress(progress) {
     try {
@@ -35,15 +61,50 @@
     document.dispatchEvent(new CustomEvent("rm-progress"));
   }
 
+  function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+
+  /* done: resource id -> when it was ticked; quiz: chapter -> question id -> {choice, right};
+     placement: {answers, path, skim}. Older files have done only. */
   function isProgress(value) {
-    return !!value && value.format === EXPORT_FORMAT && value.version === 1 &&
-      typeof value.done === "object" && value.done !== null && !Array.isArray(value.done);
+    return !!value && value.format === EXPORT_FORMAT && value.version === 1 && isObject(value.done) &&
+      (value.quiz === undefined || isObject(value.quiz)) && (value.placement === undefined || isObject(value.placement));
+  }
+
+  /* Everything in `incoming` is added to `into`; on a conflict the incoming answer wins. */
+  function mergeProgress(into, incoming) {
+    Object.keys(incoming.done).forEach(function (id) {
+      if (typeof incoming.done[id] === "string") into.done[id] = incoming.done[id];
+    });
+    if (incoming.quiz) {
+      into.quiz = into.quiz || {};
+      Object.keys(incoming.quiz).forEach(function (key) {
+        if (!isObject(incoming.quiz[key])) return;
+        into.quiz[key] = into.quiz[key] || {};
+        Object.keys(incoming.quiz[key]).forEach(function (qid) { into.quiz[key][qid] = incoming.quiz[key][qid]; });
+      });
+    }
+    if (incoming.placement && isObject(incoming.placement.answers)) into.placement = incoming.placement;
+    return into;
+  }
+
+  function quizAnswers(progress) {
+    var count = 0;
+    Object.keys(progress.quiz || {}).forEach(function (key) { count += Object.keys(progress.quiz[key]).length; });
+    return count + Object.keys((progress.placement && progress.placement.answers) || {}).length;
   }
 
   /* Only ids that exist on the page count: removed resources are ignored, new ones start undone. */
   function countDone(progress, ids) {
     return ids.filter(function (id) { return progress.done[id]; }).length;
   }
+
+  /* The storage, for the scripts loaded only where they are needed (quiz.js, map.js, share.js). */
+  window.rmProgress = {
+    load: loadProgress, save: saveProgress, empty: emptyProgress, merge: mergeProgress,
+    countDone: countDone, quizAnswers: quizAnswers
+  };
 
   /* ---------- chapter pages: checkboxes and the progress bar ---------- */
 
@@ -123,8 +184,11 @@
       var progress = loadProgress();
       var done = 0;
       var total = 0;
+      var current = {};
+      var skim = (progress.placement && progress.placement.skim) || [];
       cards.forEach(function (card) {
         var ids = card.getAttribute("data-rm-ids").split(" ").filter(Boolean);
+        ids.forEach(function (id) { current[id] = true; });
         var count = countDone(progress, ids);
         done += count;
         total += ids.length;
@@ -135,9 +199,24 @@
         bar.hidden = false;
         bar.max = Math.max(ids.length, 1);
         bar.value = count;
+        var key = card.getAttribute("data-rm-quiz-key");
+        var answers = (progress.quiz && progress.quiz[key]) || {};
+        var answered = Object.keys(answers);
+        var quizLine = card.querySelector(".rm-card__quiz");
+        quizLine.hidden = !answered.length;
+        quizLine.textContent = "Self-check: " + answered.filter(function (q) { return answers[q].right; }).length +
+          " of " + card.getAttribute("data-rm-quiz-count") + " right";
+        card.querySelector(".rm-card__skim").hidden = skim.indexOf(key) < 0;
       });
       panel.querySelector(".rm-progress-panel__total").textContent =
         "You have done " + done + " of " + total + " resources.";
+      /* Ids of resources no longer in the roadmap stay in storage: they count again if the
+         resource comes back, and they travel with exports and share links. */
+      var older = Object.keys(progress.done).filter(function (id) { return !current[id]; }).length;
+      var olderLine = panel.querySelector(".rm-progress-panel__older");
+      olderLine.hidden = !older;
+      olderLine.textContent = older + " item" + (older === 1 ? "" : "s") + " from older versions of the roadmap " +
+        (older === 1 ? "is" : "are") + " kept with your progress.";
     }
 
     var status = panel.querySelector(".rm-progress-panel__status");
@@ -169,16 +248,16 @@
           say("That file is not an LLM Roadmap progress export; nothing was changed.");
           return;
         }
-        var merged = loadProgress();
-        Object.keys(imported.done).forEach(function (id) {
-          if (typeof imported.done[id] === "string") merged.done[id] = imported.done[id];
-        });
-        saveProgress(merged);
+        saveProgress(mergeProgress(loadProgress(), imported));
         render();
-        say("Imported " + Object.keys(imported.done).length + " completed resources.");
+        say("Imported " + Object.keys(imported.done).length + " completed resources and " + quizAnswers(imported) + " quiz answers.");
       };
       reader.readAsText(file);
       picker.value = "";
+    });
+
+    panel.querySelector("[data-rm-action=share]").addEventListener("click", function () {
+      loadScript("javascripts/share.js").then(function () { window.rmShare.share(panel); });
     });
 
     panel.querySelector("[data-rm-action=reset]").addEventListener("click", function () {
@@ -189,6 +268,10 @@
     });
 
     panel.hidden = false;
+    document.addEventListener("rm-progress", function again() {
+      if (!panel.isConnected) document.removeEventListener("rm-progress", again);
+      else render();
+    });
     render();
   }
 
@@ -368,87 +451,56 @@
     }
   }
 
-  /* ---------- the map: progress per chapter, a path's route, a chapter's arrows ---------- */
+  /* ---------- the placement quiz's advice: chapters the reader may skim ---------- */
 
-  function initMap(content) {
-    var map = content.querySelector(".rm-map");
-    if (!map) return;
-    var nodes = Array.prototype.slice.call(map.querySelectorAll(".rm-map__node"));
-    var edges = Array.prototype.slice.call(map.querySelectorAll(".rm-map__edges path"));
+  function slugOfLink(link) {
+    var path = link.getAttribute("href").split("#")[0].replace(/\/index\.html$|\/$/, "").replace(/\.html$/, "");
+    return path.split("/").pop();
+  }
 
-    function idsOf(node) {
-      var own = node.getAttribute("data-rm-map-ids");
-      if (own !== null) return own.split(" ").filter(Boolean);
-      /* On the home page the chapter's card already lists its resources. */
-      var url = node.getAttribute("data-rm-chapter-url");
-      var card = Array.prototype.filter.call(content.querySelectorAll(".rm-card"), function (c) {
-        return c.getAttribute("data-rm-chapter") === url;
-      })[0];
-      return card ? card.getAttribute("data-rm-ids").split(" ").filter(Boolean) : [];
-    }
-
-    function render() {
-      if (!map.isConnected) {
-        document.removeEventListener("rm-progress", render);
-        return;
+  function markSkims(content) {
+    var placement = loadProgress().placement;
+    var skim = (placement && placement.skim) || [];
+    /* The paths' tables are on the page that holds the placement quiz (Start here). */
+    var tables = content.querySelector(".rm-quiz--placement") ? content.querySelectorAll("table td a") : [];
+    Array.prototype.forEach.call(tables, function (link) {
+      var row = link.closest("tr");
+      var marked = row.querySelector(".rm-skim-mark");
+      var wanted = skim.indexOf(slugOfLink(link)) >= 0;
+      if (wanted && !marked) {
+        var mark = document.createElement("span");
+        mark.className = "rm-skim-mark";
+        mark.textContent = "you may skim";
+        link.parentNode.appendChild(mark);
+      } else if (!wanted && marked) {
+        marked.remove();
       }
-      var progress = loadProgress();
-      nodes.forEach(function (node) {
-        var ids = idsOf(node);
-        var done = countDone(progress, ids);
-        var box = node.querySelector(".rm-map__box");
-        var full = Number(box.getAttribute("width")) - 12;
-        node.querySelector(".rm-map__bar").setAttribute("width", String(Math.round(full * done / Math.max(ids.length, 1))));
-        node.classList.toggle("rm-map__node--started", done > 0 && done < ids.length);
-        node.classList.toggle("rm-map__node--done", ids.length > 0 && done === ids.length);
-        var about = node.querySelector("desc");
-        if (!about.hasAttribute("data-rm-text")) about.setAttribute("data-rm-text", about.textContent);
-        about.textContent = about.getAttribute("data-rm-text") + (ids.length ? " " + done + " of " + ids.length + " resources done." : "");
-      });
-    }
-
-    function near(slug, on) {
-      edges.forEach(function (edge) {
-        if (edge.getAttribute("data-rm-from") === slug || edge.getAttribute("data-rm-to") === slug) {
-          edge.classList.toggle("is-near", on);
-        }
-      });
-    }
-    nodes.forEach(function (node) {
-      var slug = node.getAttribute("data-rm-map-chapter");
-      ["mouseenter", "focus"].forEach(function (type) { node.addEventListener(type, function () { near(slug, true); }); });
-      ["mouseleave", "blur"].forEach(function (type) { node.addEventListener(type, function () { near(slug, false); }); });
     });
+    Array.prototype.forEach.call(content.querySelectorAll(".rm-map__node"), function (node) {
+      node.classList.toggle("is-skim-suggested", skim.indexOf(node.getAttribute("data-rm-map-chapter")) >= 0);
+    });
+  }
+  document.addEventListener("rm-progress", function () {
+    var content = document.querySelector(".md-content");
+    if (content) markSkims(content);
+  });
 
-    var chooser = map.querySelector(".rm-map__routes");
-    if (chooser) {
-      var buttons = Array.prototype.slice.call(chooser.querySelectorAll("button"));
-      buttons.forEach(function (button) {
-        button.addEventListener("click", function () {
-          var on = button.getAttribute("aria-pressed") !== "true";
-          buttons.forEach(function (other) { other.setAttribute("aria-pressed", "false"); });
-          button.setAttribute("aria-pressed", String(on));
-          var route = on ? button.getAttribute("data-rm-route-chapters").split(" ") : [];
-          var skim = on ? button.getAttribute("data-rm-route-skim").split(" ") : [];
-          map.classList.toggle("rm-map--route", on);
-          nodes.forEach(function (node) {
-            var slug = node.getAttribute("data-rm-map-chapter");
-            node.classList.toggle("is-on-route", route.indexOf(slug) >= 0);
-            node.classList.toggle("is-skimmed", skim.indexOf(slug) >= 0);
-          });
-          edges.forEach(function (edge) {
-            edge.classList.toggle("is-on-route", route.indexOf(edge.getAttribute("data-rm-from")) >= 0 &&
-              route.indexOf(edge.getAttribute("data-rm-to")) >= 0);
-          });
-        });
+  /* ---------- scripts loaded on demand, from next to this one ---------- */
+
+  var loading = {};
+
+  function loadScript(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve, reject) {
+        var own = document.querySelector('script[src*="assets/javascripts/roadmap.js"]');
+        var script = document.createElement("script");
+        script.src = own.src.replace(/javascripts\/roadmap\.js.*$/, path);
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
       });
-      chooser.hidden = false;
     }
-    /* A phone shows part of the drawing: start from its middle, where the first chapter is. */
-    var frame = map.querySelector(".rm-map__frame");
-    if (frame && frame.scrollWidth > frame.clientWidth) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
-    document.addEventListener("rm-progress", render);
-    render();
+    return loading[path];
   }
 
   /* ---------- wiring: once per page, including pages loaded by instant navigation ---------- */
@@ -467,7 +519,10 @@
     initChapter(content);
     initFilters(content);
     initHome(content);
-    initMap(content);
+    markSkims(content);
+    if (window.location.hash.indexOf("progress=") >= 0) {
+      loadScript("javascripts/share.js").then(function () { window.rmShare.offer(content); });
+    }
     markSinceLastVisit(content, previousVisit());
   }
 

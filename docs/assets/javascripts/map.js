@@ -1,0 +1,112 @@
+/* LLM Roadmap: the map of the chapters (drawn at build time by scripts/content/chapter_map.py)
+ * comes alive: each box fills with the chapter's progress, a path's route can be highlighted,
+ * and a chapter's arrows light up with it. Loaded on the home page and the Map page only.
+ */
+(function () {
+  "use strict";
+
+  var store = window.rmProgress;
+  if (!store) return;
+  var loadProgress = store.load, countDone = store.countDone;
+
+  /* ---------- the map: progress per chapter, a path's route, a chapter's arrows ---------- */
+
+  function initMap(content) {
+    var map = content.querySelector(".rm-map");
+    if (!map || map.getAttribute("data-rm-ready")) return;
+    map.setAttribute("data-rm-ready", "true");
+    var nodes = Array.prototype.slice.call(map.querySelectorAll(".rm-map__node"));
+    var edges = Array.prototype.slice.call(map.querySelectorAll(".rm-map__edges path"));
+
+    function idsOf(node) {
+      var own = node.getAttribute("data-rm-map-ids");
+      if (own !== null) return own.split(" ").filter(Boolean);
+      /* On the home page the chapter's card already lists its resources. */
+      var url = node.getAttribute("data-rm-chapter-url");
+      var card = Array.prototype.filter.call(content.querySelectorAll(".rm-card"), function (c) {
+        return c.getAttribute("data-rm-chapter") === url;
+      })[0];
+      return card ? card.getAttribute("data-rm-ids").split(" ").filter(Boolean) : [];
+    }
+
+    function render() {
+      if (!map.isConnected) {
+        document.removeEventListener("rm-progress", render);
+        return;
+      }
+      var progress = loadProgress();
+      nodes.forEach(function (node) {
+        var ids = idsOf(node);
+        var done = countDone(progress, ids);
+        var box = node.querySelector(".rm-map__box");
+        var full = Number(box.getAttribute("width")) - 12;
+        node.querySelector(".rm-map__bar").setAttribute("width", String(Math.round(full * done / Math.max(ids.length, 1))));
+        node.classList.toggle("rm-map__node--started", done > 0 && done < ids.length);
+        node.classList.toggle("rm-map__node--done", ids.length > 0 && done === ids.length);
+        var about = node.querySelector("desc");
+        if (!about.hasAttribute("data-rm-text")) about.setAttribute("data-rm-text", about.textContent);
+        about.textContent = about.getAttribute("data-rm-text") + (ids.length ? " " + done + " of " + ids.length + " resources done." : "");
+      });
+    }
+
+    function near(slug, on) {
+      edges.forEach(function (edge) {
+        if (edge.getAttribute("data-rm-from") === slug || edge.getAttribute("data-rm-to") === slug) {
+          edge.classList.toggle("is-near", on);
+        }
+      });
+    }
+    nodes.forEach(function (node) {
+      var slug = node.getAttribute("data-rm-map-chapter");
+      ["mouseenter", "focus"].forEach(function (type) { node.addEventListener(type, function () { near(slug, true); }); });
+      ["mouseleave", "blur"].forEach(function (type) { node.addEventListener(type, function () { near(slug, false); }); });
+    });
+
+    var chooser = map.querySelector(".rm-map__routes");
+    if (chooser) {
+      var buttons = Array.prototype.slice.call(chooser.querySelectorAll("button"));
+      buttons.forEach(function (button) {
+        button.addEventListener("click", function () {
+          var on = button.getAttribute("aria-pressed") !== "true";
+          buttons.forEach(function (other) { other.setAttribute("aria-pressed", "false"); });
+          button.setAttribute("aria-pressed", String(on));
+          var route = on ? button.getAttribute("data-rm-route-chapters").split(" ") : [];
+          var skim = on ? button.getAttribute("data-rm-route-skim").split(" ") : [];
+          map.classList.toggle("rm-map--route", on);
+          nodes.forEach(function (node) {
+            var slug = node.getAttribute("data-rm-map-chapter");
+            node.classList.toggle("is-on-route", route.indexOf(slug) >= 0);
+            node.classList.toggle("is-skimmed", skim.indexOf(slug) >= 0);
+          });
+          edges.forEach(function (edge) {
+            edge.classList.toggle("is-on-route", route.indexOf(edge.getAttribute("data-rm-from")) >= 0 &&
+              route.indexOf(edge.getAttribute("data-rm-to")) >= 0);
+          });
+        });
+      });
+      chooser.hidden = false;
+    }
+    /* A phone shows part of the drawing: start from its middle, where the first chapter is. */
+    var frame = map.querySelector(".rm-map__frame");
+    if (frame && frame.scrollWidth > frame.clientWidth) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
+    document.addEventListener("rm-progress", render);
+    render();
+  }
+
+
+  function init() {
+    var content = document.querySelector(".md-content");
+    if (content) initMap(content);
+  }
+
+  /* Instant navigation may run this file again on another page: set up once, then let
+     Material's page announcements find each new page. */
+  if (window.rmMapReady) {
+    init();
+    return;
+  }
+  window.rmMapReady = true;
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,194 @@
+/* LLM Roadmap quizzes: the self-check at the end of a chapter and the placement quiz on Start
+ * here. Loaded only on pages that have a quiz (overrides/main.html).
+ *
+ * Without this script every question is still readable, with its answer folded under it. With
+ * it, each question becomes a group of radio buttons: choosing one says right or wrong, opens
+ * the explanation and updates the score. Results are kept with the reader's progress (the same
+ * storage, export, import, share link and reset: window.rmProgress in roadmap.js).
+ */
+(function () {
+  "use strict";
+
+  var LETTERS = "ABCDEFGH";
+
+  function store() { return window.rmProgress; }
+
+  function results(progress, key) {
+    if (key === "placement") {
+      progress.placement = progress.placement || { answers: {} };
+      return progress.placement.answers;
+    }
+    progress.quiz = progress.quiz || {};
+    progress.quiz[key] = progress.quiz[key] || {};
+    return progress.quiz[key];
+  }
+
+  function recommend(quiz, answers) {
+    /* The rule Start here states: fewer than 6 of 8 foundation answers right -> the full path;
+       else at least 5 of 6 core answers right -> the researcher's path; else the fast track. */
+    var foundations = ["mathematics", "python", "neural-networks", "nlp"];
+    var found = { right: 0, total: 0 };
+    var core = { right: 0, total: 0 };
+    var byChapter = {};
+    quiz.questions.forEach(function (q) {
+      var chapter = q.getAttribute("data-rm-quiz-chapter");
+      var result = answers[q.getAttribute("data-rm-question")];
+      var tally = foundations.indexOf(chapter) >= 0 ? found : core;
+      tally.total += 1;
+      if (result && result.right) tally.right += 1;
+      byChapter[chapter] = (byChapter[chapter] !== false) && !!(result && result.right);
+    });
+    var path = found.right < Math.ceil(found.total * 0.75) ? "the-full-path" :
+      core.right >= core.total - 1 ? "researchers-path" : "practitioners-fast-track";
+    var skim = Object.keys(byChapter).filter(function (c) { return byChapter[c]; });
+    return { path: path, skim: skim };
+  }
+
+  function initQuiz(root) {
+    if (root.getAttribute("data-rm-ready")) return;
+    root.setAttribute("data-rm-ready", "true");
+    var key = root.getAttribute("data-rm-quiz");
+    var questions = Array.prototype.slice.call(root.querySelectorAll(".rm-quiz__question"));
+    var quiz = { key: key, questions: questions };
+    var score = document.createElement("p");
+    score.className = "rm-quiz__score";
+    score.setAttribute("role", "status");
+    root.appendChild(score);
+    var outcome = null;
+    if (key === "placement") {
+      outcome = document.createElement("div");
+      outcome.className = "rm-quiz__outcome";
+      outcome.hidden = true;
+      root.appendChild(outcome);
+    }
+    var retake = document.createElement("button");
+    retake.type = "button";
+    retake.className = "md-button rm-quiz__retake";
+    retake.textContent = key === "placement" ? "Retake the placement quiz" : "Clear my answers";
+    root.appendChild(retake);
+
+    function show() {
+      var progress = store().load();
+      var answers = results(progress, key);
+      var answered = 0;
+      var right = 0;
+      questions.forEach(function (q) {
+        var result = answers[q.getAttribute("data-rm-question")];
+        var feedback = q.querySelector(".rm-quiz__feedback");
+        var inputs = q.querySelectorAll("input[type=radio]");
+        Array.prototype.forEach.call(inputs, function (input, index) {
+          input.checked = !!result && result.choice === index;
+        });
+        if (result) {
+          answered += 1;
+          if (result.right) right += 1;
+          var answer = Number(q.getAttribute("data-rm-answer"));
+          feedback.textContent = result.right ? "Right." : "Not quite: the answer is " + LETTERS[answer] + ".";
+          feedback.className = "rm-quiz__feedback " + (result.right ? "is-right" : "is-wrong");
+          q.querySelector("details").open = true;
+        } else {
+          feedback.textContent = "";
+          feedback.className = "rm-quiz__feedback";
+        }
+      });
+      score.textContent = answered ? right + " of " + questions.length + " right" +
+        (answered < questions.length ? " (" + answered + " of " + questions.length + " answered)" : "") : "";
+      retake.hidden = !answered;
+      if (outcome) showOutcome(progress, answered === questions.length);
+    }
+
+    function showOutcome(progress, complete) {
+      outcome.hidden = !complete;
+      if (!complete) return;
+      var advice = recommend(quiz, progress.placement.answers);
+      var changed = !progress.placement.path || progress.placement.path !== advice.path ||
+        String(progress.placement.skim) !== String(advice.skim);
+      if (changed) {
+        progress.placement.path = advice.path;
+        progress.placement.skim = advice.skim;
+        store().save(progress);
+      }
+      var heading = document.getElementById(advice.path);
+      var title = heading ? heading.textContent.replace(/\s*¶\s*$/, "") : advice.path;
+      var names = advice.skim.map(function (slug) {
+        var q = root.querySelector('[data-rm-quiz-chapter="' + slug + '"] .rm-quiz__about a');
+        return q ? q.textContent : slug;
+      });
+      outcome.textContent = "";
+      var lead = document.createElement("p");
+      lead.appendChild(document.createTextNode("Suggested path: "));
+      var link = document.createElement("a");
+      link.href = "#" + advice.path;
+      link.textContent = title;
+      lead.appendChild(link);
+      lead.appendChild(document.createTextNode("."));
+      outcome.appendChild(lead);
+      var skim = document.createElement("p");
+      skim.textContent = names.length ?
+        "You may skim: " + names.join(", ") + ". These chapters are marked on the home page, on the map and in the paths below." :
+        "No chapter to skim yet: take each one in the path.";
+      outcome.appendChild(skim);
+    }
+
+    questions.forEach(function (q, number) {
+      var qid = q.getAttribute("data-rm-question");
+      var options = q.querySelectorAll(".rm-quiz__options > li");
+      var feedback = document.createElement("p");
+      feedback.className = "rm-quiz__feedback";
+      feedback.setAttribute("aria-live", "polite");
+      var text = q.querySelector(".rm-quiz__text");
+      var group = q.querySelector(".rm-quiz__options");
+      /* The question is the radio group (the options stay a list); its text names the group. */
+      q.setAttribute("role", "radiogroup");
+      text.id = text.id || key + "-text-" + (number + 1);
+      q.setAttribute("aria-labelledby", text.id);
+      Array.prototype.forEach.call(options, function (option, index) {
+        var input = document.createElement("input");
+        input.type = "radio";
+        input.name = key + "-" + qid;
+        input.id = key + "-" + qid + "-" + index;
+        input.value = String(index);
+        var label = document.createElement("label");
+        label.htmlFor = input.id;
+        label.className = "rm-quiz__choice";
+        while (option.firstChild) label.appendChild(option.firstChild);
+        option.appendChild(input);
+        option.appendChild(label);
+        input.addEventListener("change", function () {
+          var progress = store().load();
+          results(progress, key)[qid] = { choice: index, right: index === Number(q.getAttribute("data-rm-answer")) };
+          store().save(progress);
+          show();
+        });
+      });
+      group.parentNode.insertBefore(feedback, group.nextSibling);
+    });
+
+    retake.addEventListener("click", function () {
+      var progress = store().load();
+      if (key === "placement") delete progress.placement;
+      else if (progress.quiz) delete progress.quiz[key];
+      store().save(progress);
+      questions.forEach(function (q) { q.querySelector("details").open = false; });
+      show();
+    });
+    root.classList.add("rm-quiz--live");
+    show();
+  }
+
+  function init() {
+    if (!store()) return;
+    Array.prototype.forEach.call(document.querySelectorAll(".rm-quiz"), initQuiz);
+  }
+
+  /* This file may run again when instant navigation brings another quiz page: set up once,
+     then let Material's page announcements find each new quiz. */
+  if (window.rmQuizReady) {
+    init();
+    return;
+  }
+  window.rmQuizReady = true;
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,182 @@
+/* LLM Roadmap: progress that travels. "Continue on another device" makes a link holding the
+ * reader's progress and quiz results after the #, which browsers never send to a server, and
+ * draws its QR code with the vendored qrcode-generator; opening such a link offers to merge or
+ * replace. roadmap.js loads it only when needed: on that button's click, or when the page's
+ * address carries progress.
+ */
+(function () {
+  "use strict";
+
+  var store = window.rmProgress;
+  if (!store) return;
+  var loadProgress = store.load, saveProgress = store.save, emptyProgress = store.empty,
+    mergeProgress = store.merge, quizAnswers = store.quizAnswers;
+
+  function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+
+  /* ---------- progress that travels: a link (and its QR code) carrying it in the #fragment ---------- */
+
+  /* The fragment never reaches a server. Resource ids travel as their first 7 characters
+     (collisions among a few hundred ids are negligible and resolve against the ids the home page
+     lists); the JSON is deflated when the browser can, and base64url-encoded. */
+  var SHARE_KEY = "progress=";
+  var PREFIX = 7;
+
+  function toBase64url(bytes) {
+    var text = "";
+    for (var i = 0; i < bytes.length; i += 1) text += String.fromCharCode(bytes[i]);
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromBase64url(text) {
+    var plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(plain.length);
+    for (var i = 0; i < plain.length; i += 1) bytes[i] = plain.charCodeAt(i);
+    return bytes;
+  }
+
+  function through(stream, bytes) {
+    var piped = new Blob([bytes]).stream().pipeThrough(stream);
+    return new Response(piped).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  function encodeProgress(progress) {
+    var payload = { d: Object.keys(progress.done).map(function (id) { return id.slice(0, PREFIX); }) };
+    if (progress.quiz && Object.keys(progress.quiz).length) payload.q = progress.quiz;
+    if (progress.placement) payload.p = progress.placement;
+    var bytes = new TextEncoder().encode(JSON.stringify(payload));
+    if (typeof CompressionStream === "undefined") return Promise.resolve("j." + toBase64url(bytes));
+    return through(new CompressionStream("deflate-raw"), bytes).then(function (packed) { return "z." + toBase64url(packed); });
+  }
+
+  function decodeProgress(text, knownIds) {
+    var kind = text.slice(0, 2);
+    var bytes = fromBase64url(text.slice(2));
+    var unpacked = kind === "z." ? through(new DecompressionStream("deflate-raw"), bytes) :
+      kind === "j." ? Promise.resolve(bytes) : Promise.reject(new Error("unknown format"));
+    return unpacked.then(function (raw) {
+      var payload = JSON.parse(new TextDecoder().decode(raw));
+      var byPrefix = {};
+      knownIds.forEach(function (id) { byPrefix[id.slice(0, PREFIX)] = id; });
+      var progress = emptyProgress();
+      var now = new Date().toISOString();
+      (payload.d || []).forEach(function (prefix) { progress.done[byPrefix[prefix] || prefix] = now; });
+      if (isObject(payload.q)) progress.quiz = payload.q;
+      if (isObject(payload.p)) progress.placement = payload.p;
+      return progress;
+    });
+  }
+
+  function shareUrl(code) {
+    var home = document.querySelector(".md-header__button.md-logo");
+    var base = home ? home.href : window.location.href;
+    return base.split("#")[0] + "#" + SHARE_KEY + code;
+  }
+
+  function loadQrLibrary() {
+    if (window.qrcode) return Promise.resolve(window.qrcode);
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      var own = document.querySelector('script[src*="assets/javascripts/roadmap.js"]');
+      script.src = own.src.replace(/javascripts\/roadmap\.js.*$/, "vendor/qrcode-generator/qrcode.js");
+      script.onload = function () { resolve(window.qrcode); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function drawQr(container, url) {
+    return loadQrLibrary().then(function (qrcode) {
+      var code = qrcode(0, "L");
+      code.addData(url, "Byte");
+      code.make();
+      container.innerHTML = code.createSvgTag({ cellSize: 4, margin: 4, scalable: true });
+      var svg = container.querySelector("svg");
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", "QR code of the link that carries your progress");
+    });
+  }
+
+  /* Opening a link that carries progress: offer to merge it with this browser's, or replace it. */
+  function offerSharedProgress(content) {
+    var at = window.location.hash.indexOf(SHARE_KEY);
+    if (at < 0 || content.querySelector(".rm-shared")) return;
+    var code = window.location.hash.slice(at + SHARE_KEY.length);
+    var known = [];
+    Array.prototype.forEach.call(document.querySelectorAll("[data-rm-ids]"), function (card) {
+      known = known.concat(card.getAttribute("data-rm-ids").split(" ").filter(Boolean));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-rm-id]"), function (entry) {
+      known.push(entry.getAttribute("data-rm-id"));
+    });
+    var box = document.createElement("section");
+    box.className = "rm-shared admonition note";
+    box.setAttribute("aria-label", "Progress from another device");
+    var text = document.createElement("p");
+    box.appendChild(text);
+    var article = content.querySelector("article") || content;
+    article.insertBefore(box, article.firstChild);
+    function finish(message) {
+      text.textContent = message;
+      Array.prototype.forEach.call(box.querySelectorAll("button"), function (button) { button.remove(); });
+      history.replaceState(null, "", window.location.pathname + window.location.search);
+      document.dispatchEvent(new CustomEvent("rm-progress"));
+    }
+    decodeProgress(code, known).then(function (incoming) {
+      var resources = Object.keys(incoming.done).length;
+      text.textContent = "This link carries progress from another device: " + resources + " resource" +
+        (resources === 1 ? "" : "s") + " done and " + quizAnswers(incoming) + " quiz answers. Keep it?";
+      [["merge", "Merge with mine"], ["replace", "Replace mine"], ["ignore", "Ignore"]].forEach(function (choice) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button" + (choice[0] === "merge" ? " md-button--primary" : "");
+        button.setAttribute("data-rm-action", "shared-" + choice[0]);
+        button.textContent = choice[1];
+        button.addEventListener("click", function () {
+          if (choice[0] === "merge") saveProgress(mergeProgress(loadProgress(), incoming));
+          if (choice[0] === "replace") saveProgress(incoming);
+          finish(choice[0] === "ignore" ? "The shared progress was not used." :
+            choice[0] === "merge" ? "Merged: the shared progress was added to yours." : "Replaced: this browser now has the shared progress.");
+        });
+        box.appendChild(button);
+      });
+    }).catch(function () {
+      finish("This link's progress could not be read; nothing was changed.");
+    });
+  }
+
+
+  /* Make the link for this browser's progress, show it and draw its QR code. */
+  function share(panel) {
+    var status = panel.querySelector(".rm-progress-panel__status");
+    function say(message) { status.textContent = message; }
+    var box = panel.querySelector(".rm-share");
+    var copy = box.querySelector("[data-rm-action=copy]");
+    if (!copy.getAttribute("data-rm-ready")) {
+      copy.setAttribute("data-rm-ready", "true");
+      copy.addEventListener("click", function () {
+        var field = box.querySelector("input");
+        field.select();
+        (navigator.clipboard ? navigator.clipboard.writeText(field.value) : Promise.reject()).then(function () {
+          say("Link copied.");
+        }, function () {
+          say("Select the link and copy it.");
+        });
+      });
+    }
+    return encodeProgress(loadProgress()).then(function (code) {
+      var url = shareUrl(code);
+      box.hidden = false;
+      box.querySelector("input").value = url;
+      return drawQr(box.querySelector(".rm-share__qr"), url);
+    }).then(function () {
+      say("Open the link, or scan the code, on your other device.");
+    }).catch(function () {
+      say("The QR code could not be drawn; the link above still works.");
+    });
+  }
+
+  window.rmShare = { share: share, offer: offerSharedProgress };
+})();
