@@ -23,7 +23,7 @@ from scripts.linkcheck.model import Result, Trace
 from scripts.linkcheck.policy import HostRule, Policy, Services, Settings
 from scripts.linkcheck.report import Checked, Location, as_row
 from scripts.testing.fixture_server import FixtureServer
-from scripts.testing.service_fixtures import EMPTY_ENTRY, video
+from scripts.testing.service_fixtures import EMPTY_ENTRY, Catalog, video
 
 pytestmark = pytest.mark.slow  # loopback servers and politeness intervals
 
@@ -46,9 +46,9 @@ def api(server: FixtureServer) -> str:
 
 
 @pytest.fixture
-def catalog(server: FixtureServer):  # type: ignore[no-untyped-def]
+def catalog(server: FixtureServer) -> Catalog:
     server.clear()
-    server.catalog.__init__()  # type: ignore[misc]  # a fresh catalog for each test
+    server.catalog = Catalog()  # what the stand-in services know, fresh for each test
     return server.catalog
 
 
@@ -101,7 +101,7 @@ def test_sites_are_registrable_domains() -> None:
 # arXiv ---------------------------------------------------------------------------------------
 
 
-def test_arxiv_identity_cases_from_one_api_request(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_arxiv_identity_cases_from_one_api_request(server: FixtureServer, api: str, catalog: Catalog) -> None:
     catalog.papers.update({
         "1706.03762": "Attention Is All You Need",
         "2005.14165": "Language Models are Few-Shot Learners",
@@ -138,7 +138,7 @@ def test_arxiv_identity_cases_from_one_api_request(server: FixtureServer, api: s
     }
 
 
-def test_150_arxiv_ids_take_two_batches_at_the_apis_pace(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_150_arxiv_ids_take_two_batches_at_the_apis_pace(server: FixtureServer, api: str, catalog: Catalog) -> None:
     ids = [f"2402.{n:05d}" for n in range(150)]
     catalog.papers.update({i: f"Paper number {n}" for n, i in enumerate(ids)})
     results = check([f"https://arxiv.org/abs/{i}" for i in ids], policy(api))
@@ -149,7 +149,7 @@ def test_150_arxiv_ids_take_two_batches_at_the_apis_pace(server: FixtureServer, 
     assert batches[1].started - batches[0].started >= API_INTERVAL * 0.95
 
 
-def test_arxiv_api_unusable_falls_back_to_the_page(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_arxiv_api_unusable_falls_back_to_the_page(server: FixtureServer, api: str, catalog: Catalog) -> None:
     pages = server.listen(PAGES)
     broken_api = Services(f"{api}/status/503/arxiv", f"{api}/svc/oembed", f"{api}/svc/github", f"{api}/svc/wayback")
     chosen = Policy(FAST, {API_HOST: HostRule(host=API_HOST, per_host=1)}, broken_api)
@@ -168,7 +168,7 @@ def test_arxiv_api_unusable_falls_back_to_the_page(server: FixtureServer, api: s
 # YouTube -------------------------------------------------------------------------------------
 
 
-def test_youtube_cases_by_oembed_without_requesting_the_watch_page(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_youtube_cases_by_oembed_without_requesting_the_watch_page(server: FixtureServer, api: str, catalog: Catalog) -> None:
     urls = {
         "public": VIDEO,
         "removed": "https://www.youtube.com/watch?v=removed0001",  # its watch page says 200 "Video unavailable"
@@ -203,7 +203,7 @@ def test_youtube_cases_by_oembed_without_requesting_the_watch_page(server: Fixtu
 # GitHub --------------------------------------------------------------------------------------
 
 
-def test_github_repository_cases_by_the_rest_api(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_github_repository_cases_by_the_rest_api(server: FixtureServer, api: str, catalog: Catalog) -> None:
     catalog.repositories.update({
         "karpathy/nanoGPT": {"id": 1, "full_name": "karpathy/nanoGPT", "html_url": "https://github.com/karpathy/nanoGPT", "archived": False},
         "new-org/tool": {"id": 2, "full_name": "new-org/tool", "html_url": "https://github.com/new-org/tool", "archived": False},
@@ -222,7 +222,7 @@ def test_github_repository_cases_by_the_rest_api(server: FixtureServer, api: str
     ])
 
 
-def test_an_exhausted_github_rate_limit_is_never_broken(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_an_exhausted_github_rate_limit_is_never_broken(server: FixtureServer, api: str, catalog: Catalog) -> None:
     catalog.rate_limited = True
     [result] = check(["https://github.com/gone/away"], policy(api))
     assert result.verdict == "warn" and "rate limit" in result.reason
@@ -236,7 +236,7 @@ def titled(base: str, title: str) -> str:
     return f"{base}/svc/page?title={quote(title)}"
 
 
-def test_pages_that_lead_elsewhere(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_pages_that_lead_elsewhere(server: FixtureServer, api: str, catalog: Catalog) -> None:
     pages, parked, login = server.listen(PAGES), server.listen(PARKED), server.listen(LOGIN)
     entry = Expected("The Illustrated Transformer", "Jay Alammar")
     urls = {
@@ -260,7 +260,7 @@ def test_pages_that_lead_elsewhere(server: FixtureServer, api: str, catalog) -> 
     assert results["another page"].reason == "title drift: entry says 'The Illustrated Transformer', the page says 'Cooking pasta at home'"
 
 
-def test_a_move_the_policy_expects_is_not_reported(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_a_move_the_policy_expects_is_not_reported(server: FixtureServer, api: str, catalog: Catalog) -> None:
     pages, other = server.listen(PAGES), server.listen(PARKED)
     url = f"{pages}/to/z?url={quote(titled(other, 'The Illustrated Transformer'), safe='')}"
     chosen = policy(api, **{PAGES: HostRule(host=PAGES, moves_to=PARKED)})
@@ -271,7 +271,7 @@ def test_a_move_the_policy_expects_is_not_reported(server: FixtureServer, api: s
 # Archived copies -----------------------------------------------------------------------------
 
 
-def test_broken_links_get_the_snapshot_from_when_they_last_worked(server: FixtureServer, api: str, catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_links_get_the_snapshot_from_when_they_last_worked(server: FixtureServer, api: str, catalog: Catalog, tmp_path: Path) -> None:
     pages = server.listen(PAGES)
     archived, unarchived = f"{pages}/status/404/archived", f"{pages}/status/404/never-archived"
     catalog.snapshots[archived] = "20250301120000"
@@ -291,7 +291,7 @@ def test_broken_links_get_the_snapshot_from_when_they_last_worked(server: Fixtur
 # One URL's verdict does not depend on its neighbours -----------------------------------------
 
 
-def test_neighbours_on_one_host_never_change_a_verdict(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_neighbours_on_one_host_never_change_a_verdict(server: FixtureServer, api: str, catalog: Catalog) -> None:
     """36 URLs on one host: one asks for an hour's wait, one for longer than the deadline (within
     the cap), one fails once with 502. Waits for politeness do not count against a deadline."""
     host = server.listen("127.0.0.74")
@@ -306,7 +306,7 @@ def test_neighbours_on_one_host_never_change_a_verdict(server: FixtureServer, ap
     assert runs[0] == ["ok"] * 33 + ["warn", "ok", "ok"]
 
 
-def test_the_json_carries_identity_title_and_time(server: FixtureServer, api: str, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_carries_identity_title_and_time(server: FixtureServer, api: str, catalog: Catalog) -> None:
     pages = server.listen(PAGES)
     url = titled(pages, "The Illustrated Transformer")
     [result] = check([url], policy(api), {url: Expected("The Illustrated Transformer")})

@@ -18,9 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from scripts.content.chapter_map import Graph, Layout, build_graph, chapter_specs, figure, layout
-from scripts.content.entries import parse_file
 from scripts.content.learning_paths import START_HERE, learning_paths
-from scripts.content.project import mkdocs_config
 
 MAP_PAGES = {"index.md", "map.md"}
 log = logging.getLogger("mkdocs.hooks.chapter_map")
@@ -28,15 +26,13 @@ _drawn: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    specs = chapter_specs(mkdocs_config(Path(config.config_file_path)))
-    graph, problems = build_graph(specs)
+    graph, problems = build_graph(chapter_specs({"nav": config.nav}))
     for problem in problems:
-        log.warning(f"{problem.path}:{problem.line}: {problem.message}")
+        log.warning(str(problem))
     docs = Path(config.docs_dir)
-    ids = {spec.slug: " ".join(r.id for r in parse_file(docs / f"{spec.slug}.md").resources) for spec in specs}
     paths = learning_paths(docs / START_HERE.name) if (docs / START_HERE.name).is_file() else []
     routes = [(p.key, p.title, [s.slug for s in p.steps], [s.slug for s in p.steps if s.how == "Skim"]) for p in paths]
-    _drawn.update(graph=graph, layout=layout(graph), ids=ids, routes=routes)
+    _drawn.update(graph=graph, layout=layout(graph), routes=routes)
     return config
 
 
@@ -50,9 +46,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     def href(slug: str) -> str:
         return get_relative_url(urls[slug], page.url) if slug in urls else f"{slug}.md"
 
+    # The resource ids the entry hook recorded on each chapter page (all pages are read before any
+    # is rendered). The home page's cards already carry them; the map page has no cards.
+    ids = {Path(p.file.src_uri).stem: " ".join(p.meta.get("resource_ids", [])) for p in nav.pages}
+
     def data(slug: str) -> dict[str, str]:
-        # The home page's cards already carry each chapter's resource ids; the map page has no cards.
-        return {"data-rm-chapter-url": urls.get(slug, "")} | ({} if page.is_homepage else {"data-rm-map-ids": _drawn["ids"][slug]})
+        return {"data-rm-chapter-url": urls.get(slug, "")} | ({} if page.is_homepage else {"data-rm-map-ids": ids.get(slug, "")})
 
     caption = (
         f"The map: {len(graph.chapters)} chapters, and an arrow for each of the {len(graph.edges)} prerequisites "

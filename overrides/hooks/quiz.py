@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.content.entries import sections
+from scripts.content.project import PARTS, chapters
 from scripts.content.quiz import PLACEMENT, find_quiz, parse_quiz, render
 
 log = logging.getLogger("mkdocs.hooks.quiz")
@@ -34,4 +35,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lines = markdown.split("\n")
     first = section.line  # the heading's line; the questions follow it to the section's end
     last = section.lines[-1].number if section.lines else first
-    return "\n".join([*lines[:first], "", render(quiz, key), "", *lines[last:]])
+    parts = {c.slug: PARTS.index(c.part) + 1 for c in chapters({"nav": config.nav})}
+    return "\n".join([*lines[:first], "", render(quiz, key, parts), "", *lines[last:]])

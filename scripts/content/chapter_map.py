@@ -12,16 +12,21 @@ reading-order tie-breaks, so the SVG is the same bytes on every machine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from html import escape
 from pathlib import Path
 
+import yaml
+
+from scripts.content.entries import Document, Problem
+
 # Geometry, in SVG user units (CSS pixels at scale 1).
 NODE_WIDTH, NODE_HEIGHT, WAYPOINT_WIDTH, GAP = 140, 38, 8, 12
 LAYER_STEP, MARGIN, LINE_HEIGHT, WRAP = 62, 8, 13, 23
 SWEEPS = 12
+ONE_WAY = "link only earlier chapters of the nav, so the map flows one way"
 
 
 @dataclass(frozen=True)
@@ -33,13 +38,6 @@ class ChapterSpec:
     part: int  # 1, 2, ... in the nav's order
     path: str  # the Markdown file, for messages
     prerequisites: tuple[tuple[str, int], ...] = ()  # (slug, line of the link)
-
-
-@dataclass(frozen=True)
-class MapProblem:
-    path: str
-    line: int
-    message: str
 
 
 @dataclass(frozen=True)
@@ -68,18 +66,18 @@ def find_cycle(edges: Sequence[tuple[str, str]], start: str, goal: str) -> list[
     return None
 
 
-def build_graph(specs: Sequence[ChapterSpec]) -> tuple[Graph, list[MapProblem]]:
+def build_graph(specs: Sequence[ChapterSpec]) -> tuple[Graph, list[Problem]]:
     """The graph of declared prerequisites. A link to a page that is no chapter, or one that would
     close a cycle, is left out and reported at the line that declares it. Links to earlier
     chapters are taken first, so a cycle is blamed on the link that points forward."""
     index = {spec.slug: number for number, spec in enumerate(specs)}
     accepted: set[tuple[str, str]] = set()
-    problems: list[MapProblem] = []
+    problems: list[Problem] = []
     forward: list[tuple[ChapterSpec, str, int]] = []
     for spec in specs:
         for source, line in spec.prerequisites:
             if source not in index:
-                problems.append(MapProblem(spec.path, line, f"prerequisite {source}.md is not a chapter of the roadmap"))
+                problems.append(Problem(spec.path, line, f"prerequisite {source}.md is not a chapter of the roadmap", ONE_WAY))
             elif index[source] < index[spec.slug]:
                 accepted.add((source, spec.slug))
             else:
@@ -87,7 +85,7 @@ def build_graph(specs: Sequence[ChapterSpec]) -> tuple[Graph, list[MapProblem]]:
     for spec, source, line in forward:
         loop = [spec.slug] if source == spec.slug else find_cycle(sorted(accepted), spec.slug, source)
         if loop:
-            problems.append(MapProblem(spec.path, line, f"prerequisite {source}.md makes a cycle: {' → '.join([source, *loop])}"))
+            problems.append(Problem(spec.path, line, f"prerequisite {source}.md makes a cycle: {' → '.join([source, *loop])}", ONE_WAY))
         else:
             accepted.add((source, spec.slug))
     edges = tuple((source, spec.slug) for spec in specs for source, _ in spec.prerequisites if (source, spec.slug) in accepted)
@@ -324,16 +322,19 @@ def text_alternative(graph: Graph, href: Callable[[str], str]) -> str:
 # From the docs ---------------------------------------------------------------------------------
 
 
-def chapter_specs(config: dict | None = None) -> list[ChapterSpec]:
-    """Every chapter in reading order, with its title, part and declared prerequisites."""
-    from scripts.content.project import PARTS, chapters, page_meta, prerequisites
+def chapter_specs(config: dict | None = None, parsed: Mapping[str, Document] | None = None) -> list[ChapterSpec]:
+    """Every chapter in reading order, with its title, part and declared prerequisites; from the
+    documents already `parsed` (by path, as "docs/x.md") where given, else read from disk."""
+    from scripts.content.entries import parse_file
+    from scripts.content.project import PARTS, chapters, prerequisites
 
     specs = []
     for chapter in chapters(config):
-        text = chapter.source.read_text(encoding="utf-8")
-        declared = tuple((str(Path(p.target).with_suffix("")), p.line) for p in prerequisites(text))
-        specs.append(ChapterSpec(chapter.slug, str(page_meta(chapter.source).get("title", chapter.slug)),
-                                 PARTS.index(chapter.part) + 1, f"docs/{chapter.path}", declared))
+        path = f"docs/{chapter.path}"
+        document = (parsed or {}).get(path) or parse_file(chapter.source)
+        meta = (yaml.safe_load(document.front_matter) if document.front_matter else None) or {}
+        declared = tuple((str(Path(p.target).with_suffix("")), p.line) for p in prerequisites(document.sections()))
+        specs.append(ChapterSpec(chapter.slug, str(meta.get("title", chapter.slug)), PARTS.index(chapter.part) + 1, path, declared))
     return specs
 
 

@@ -187,14 +187,10 @@ def inside_docs(path: Path | str) -> bool:
     return Path(path).resolve().is_relative_to(DOCS.resolve())
 
 
-def with_map_problems(problems: list[Problem], wanted: set[str], specs: list[ChapterSpec] | None = None) -> list[Problem]:
+def with_map_problems(problems: list[Problem], wanted: set[str], specs: list[ChapterSpec]) -> list[Problem]:
     """The map's rules over all chapters (a prerequisite that is no chapter or closes a cycle),
     for the files being linted; such a line then gets that one message, not also "not earlier"."""
-    graph_problems = [
-        Problem(p.path, p.line, p.message, "link only earlier chapters of the nav, so the map flows one way")
-        for p in build_graph(chapter_specs() if specs is None else specs)[1]
-        if p.path in wanted
-    ]
+    graph_problems = [p for p in build_graph(specs)[1] if p.path in wanted]
     blamed = {(p.path, p.line) for p in graph_problems}
     kept = [p for p in problems if not (p.message.startswith("prerequisite ") and (p.path, p.line) in blamed)]
     return kept + graph_problems
@@ -222,7 +218,7 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
             problems += chapter_problems(document, nav[: nav.index(chapter)], today or datetime.date.today())
         else:  # a quiz outside the chapters: the placement quiz on Start here
             problems += quiz_problems(document.path, document.sections(), [r.url for r in document.resources], Path(document.path).parent)
-    problems = with_map_problems(problems, wanted)
+    problems = with_map_problems(problems, wanted, chapter_specs(parsed={d.path: d for d in universe}))
     # Files being linted come last, so a duplicate is reported where the user is looking.
     universe = sorted(universe, key=lambda d: d.path in wanted)
     problems += (p for p in duplicate_problems(universe) if p.path in wanted)

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from scripts.content.entries import Problem, Section, extract_urls, sections
+from scripts.content.entries import Line, Problem, Section, extract_urls, sections
 
 SELF_CHECK, PLACEMENT = "Check yourself", "Placement quiz"
 QUIZ_SECTIONS = {SELF_CHECK: (5, 8), PLACEMENT: (12, 16)}  # title -> (fewest, most) questions
@@ -85,55 +85,58 @@ def quiz_problems(path: str, page: list[Section], resource_urls: Iterable[str], 
     return problems + link_problems(quiz, page, resource_urls, docs)
 
 
+def read_question(header: re.Match[str], at: int, body: list[Line], path: str, placement: bool) -> tuple[Question | None, list[Problem]]:
+    """One question from its header line and the lines up to the next; None when it is unusable."""
+    number, problems = int(header["number"]), []
+    options: list[Option] = []
+    why, why_line, chapter, chapter_title = "", 0, "", ""
+    for line in body:
+        text = line.text.strip()
+        if match := OPTION_RE.match(text):
+            if why:
+                problems.append(Problem(path, line.number, "an option after the explanation", "put 'Why: …' after the last option"))
+            options.append(Option(match["text"], match["mark"] != " ", line.number))
+        elif match := WHY_RE.match(text):
+            why, why_line = match["text"], line.number
+        elif match := CHAPTER_RE.match(text):
+            chapter, chapter_title = match["target"], match["title"]
+        else:
+            problems.append(Problem(path, line.number, "a quiz line is a question, an option, 'Why: …' or 'Chapter: …'", "see the format in CONTRIBUTING.md"))
+    rights = [o for o in options if o.right]
+    if not 3 <= len(options) <= 4:
+        problems.append(Problem(path, at, f"question {number} has {len(options)} options", "give 3 or 4 options, '- [ ] wrong' and one '- [x] right'"))
+    if not rights:
+        problems.append(Problem(path, at, f"question {number} has no right answer", "mark the right option '- [x] …'"))
+    elif len(rights) > 1:
+        problems.append(Problem(path, rights[1].line, f"question {number} has {len(rights)} right answers", "exactly one option is '- [x]'"))
+    if not why:
+        problems.append(Problem(path, at, f"question {number} has no explanation", "add 'Why: …' with a link to the section or resource that teaches it"))
+    if placement and not chapter:
+        problems.append(Problem(path, at, f"question {number} names no chapter", "add 'Chapter: [Title](file.md)' after the question"))
+    usable = options and len(rights) == 1 and why
+    return (Question(number, header["text"], tuple(options), why, at, why_line, chapter, chapter_title) if usable else None), problems
+
+
 def parse_quiz(section: Section, path: str) -> tuple[Quiz, list[Problem]]:
     """Questions in order; a line that fits no part of the format is a problem, never skipped silently."""
     problems: list[Problem] = []
-    questions: list[Question] = []
-    numbers: list[int] = []  # of every question, well-formed or not
-    current: dict | None = None
-
-    def close() -> None:
-        if current is None:
-            return
-        q = current
-        rights = [o for o in q["options"] if o.right]
-        where = q["line"]
-        if len(q["options"]) < 3 or len(q["options"]) > 4:
-            problems.append(Problem(path, where, f"question {q['number']} has {len(q['options'])} options", "give 3 or 4 options, '- [ ] wrong' and one '- [x] right'"))
-        if not rights:
-            problems.append(Problem(path, where, f"question {q['number']} has no right answer", "mark the right option '- [x] …'"))
-        elif len(rights) > 1:
-            problems.append(Problem(path, rights[1].line, f"question {q['number']} has {len(rights)} right answers", "exactly one option is '- [x]'"))
-        if not q["why"]:
-            problems.append(Problem(path, where, f"question {q['number']} has no explanation", "add 'Why: …' with a link to the section or resource that teaches it"))
-        if section.title == PLACEMENT and not q["chapter"]:
-            problems.append(Problem(path, where, f"question {q['number']} names no chapter", "add 'Chapter: [Title](file.md)' after the question"))
-        if q["options"] and len(rights) == 1 and q["why"]:
-            questions.append(Question(q["number"], q["text"], tuple(q["options"]), q["why"], where, q["why_line"], q["chapter"], q["chapter_title"]))
-
+    blocks: list[tuple[re.Match[str], int, list[Line]]] = []  # each question's header, its line, what follows
     for line in section.lines:
-        text = line.text.strip()
-        if not text:
+        if not line.text.strip():
             continue
-        if match := QUESTION_RE.match(text):
-            close()
-            numbers.append(int(match["number"]))
-            current = {"number": int(match["number"]), "text": match["text"], "options": [], "why": "", "why_line": 0, "chapter": "", "chapter_title": "", "line": line.number}
-            continue
-        if current is None:
-            problems.append(Problem(path, line.number, "text before the first question", "start with '**1. Question?**'"))
-            continue
-        if match := OPTION_RE.match(text):
-            if current["why"]:
-                problems.append(Problem(path, line.number, "an option after the explanation", "put 'Why: …' after the last option"))
-            current["options"].append(Option(match["text"], match["mark"] != " ", line.number))
-        elif match := WHY_RE.match(text):
-            current["why"], current["why_line"] = match["text"], line.number
-        elif match := CHAPTER_RE.match(text):
-            current["chapter"], current["chapter_title"] = match["target"], match["title"]
+        if match := QUESTION_RE.match(line.text.strip()):
+            blocks.append((match, line.number, []))
+        elif blocks:
+            blocks[-1][2].append(line)
         else:
-            problems.append(Problem(path, line.number, "a quiz line is a question, an option, 'Why: …' or 'Chapter: …'", "see the format in CONTRIBUTING.md"))
-    close()
+            problems.append(Problem(path, line.number, "text before the first question", "start with '**1. Question?**'"))
+    questions: list[Question] = []
+    for header, at, body in blocks:
+        question, found = read_question(header, at, body, path, section.title == PLACEMENT)
+        problems += found
+        if question:
+            questions.append(question)
+    numbers = [int(header["number"]) for header, _, _ in blocks]
     if numbers != list(range(1, len(numbers) + 1)):
         problems.append(Problem(path, section.line, f"questions are numbered {numbers}", "number them 1, 2, 3 … in order"))
     fewest, most = QUIZ_SECTIONS[section.title or ""]
@@ -173,14 +176,17 @@ def link_problems(quiz: Quiz, page: list[Section], resource_urls: Iterable[str],
     return problems
 
 
-def render(quiz: Quiz, key: str) -> str:
+def render(quiz: Quiz, key: str, parts: Mapping[str, int] | None = None) -> str:
     """The questions as HTML with Markdown inside (md_in_html), so links are rewritten and
     checked by MkDocs: options listed A, B, C; each answer folded in <details>; an answer key
-    after the questions, which only print shows."""
+    after the questions, which only print shows. `parts`: each chapter's part in the nav, which
+    the placement quiz's advice reads (foundations are part 1)."""
     kind = "placement" if quiz.title == PLACEMENT else "self-check"
     out = [f'<div class="rm-quiz rm-quiz--{kind}" data-rm-quiz="{escape(key)}" data-rm-quiz-count="{len(quiz.questions)}" markdown>', ""]
     for q in quiz.questions:
-        chapter = f' data-rm-quiz-chapter="{escape(Path(q.chapter).stem)}"' if q.chapter else ""
+        slug = Path(q.chapter).stem
+        part = f' data-rm-quiz-part="{parts[slug]}"' if parts and slug in parts else ""
+        chapter = f' data-rm-quiz-chapter="{escape(slug)}"{part}' if q.chapter else ""
         out += [
             f'<div class="rm-quiz__question" id="{escape(key)}-{q.number}" data-rm-question="{q.id}" data-rm-answer="{q.answer}"{chapter} markdown>',
             f'<p class="rm-quiz__text" markdown="span"><strong>{q.number}.</strong> {q.text}</p>',

@@ -19,7 +19,9 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from scripts.linkcheck import cli
@@ -85,7 +87,9 @@ class LoopbackChecker(Checker):
     """Our checker with every real URL's request sent to its loopback stand-in instead. Gates,
     services and verdicts all see the real URL; only the socket address changes."""
 
-    routes: dict[str, str] = {}
+    def __init__(self, *args: Any, routes: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.routes = routes
 
     async def send(self, method: str, url: str, rule: HostRule, fragments: tuple[str, ...], trace: Trace, whole_body: bool = False) -> Reply:
         reply = await super().send(method, self.routes.get(url, url), rule, fragments, trace, whole_body)
@@ -103,11 +107,10 @@ def our_policy(work: Workload) -> Policy:
 
 
 def run_ours(work: Workload, cache: Cache) -> tuple[float, int, Counter[str]]:
-    LoopbackChecker.routes = work.routes
     policy = our_policy(work)
     targets = {url: [] for url in work.urls}
     started = time.monotonic()
-    checked, _ = asyncio.run(cli.check(targets, policy, cache, max_age_days=7, expected=work.expected, checker=LoopbackChecker))  # type: ignore[arg-type]
+    checked, _ = asyncio.run(cli.check(targets, policy, cache, max_age_days=7, expected=work.expected, checker=partial(LoopbackChecker, routes=work.routes)))  # type: ignore[arg-type]
     return time.monotonic() - started, len(work.server.requests()), Counter(c.result.verdict for c in checked)
 
 

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -169,7 +169,7 @@ async def check(
     max_age_days: float,
     progress: Progress | None = None,
     expected: dict[str, Expected] | None = None,
-    checker: type[Checker] = Checker,
+    checker: Callable[..., Checker] = Checker,
     **checker_options: object,
 ) -> tuple[list[Checked], int]:
     """Check every target not fresh in the cache, find archived copies of the broken ones, and

@@ -404,5 +404,4 @@ class Checker:
         # The titles are all a page without #fragment is read for: regexes on the first bytes
         # cost a fraction of a full HTML parse, and parsing was most of the CPU per URL.
         reply.titles = page_titles(head)
-        reply.title = reply.titles[0]
         reply.anchors_found = finder.found if finder else None

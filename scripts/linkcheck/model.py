@@ -31,12 +31,16 @@ class Reply:
     status: int
     headers: dict[str, str]
     url: str
-    title: str = ""
     titles: tuple[str, ...] = ()  # <title>, og:title and the first <h1>; "" for each one absent
     anchors_found: bool | None = None  # None: not looked for
     is_html: bool = False
     body_bytes: int = 0
     text: str = ""  # the whole body, for a service's answer
+
+    @property
+    def title(self) -> str:
+        """The page's own <title>, the one a soft 404 shows in."""
+        return self.titles[0] if self.titles else ""
 
 
 @dataclass

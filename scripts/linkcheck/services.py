@@ -36,6 +36,17 @@ class ServiceError(ValueError):
     """A service answered, but not in its documented format."""
 
 
+def json_object(text: str) -> dict:
+    """A JSON service's answer, which is always an object."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise ServiceError(f"not JSON: {text[:40]!r}") from None
+    if not isinstance(data, dict):
+        raise ServiceError("not a JSON object")
+    return data
+
+
 # arXiv ---------------------------------------------------------------------------------------
 
 
@@ -114,11 +125,8 @@ class Video:
 
 def read_oembed(text: str) -> Video:
     """YouTube has answered a private video with 200 and the text "Forbidden": not JSON, no video."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        raise ServiceError(f"not JSON: {text[:40]!r}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("title"), str):
+    data = json_object(text)
+    if not isinstance(data.get("title"), str):
         raise ServiceError("no title in the answer")
     return Video(data["title"], str(data.get("author_name", "")))
 
@@ -150,11 +158,8 @@ class Repository:
 
 
 def read_repository(text: str) -> Repository:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        raise ServiceError("not JSON") from None
-    if not isinstance(data, dict) or not isinstance(data.get("full_name"), str):
+    data = json_object(text)
+    if not isinstance(data.get("full_name"), str):
         raise ServiceError("no full_name in the answer")
     return Repository(data["full_name"], str(data.get("html_url") or f"https://github.com/{data['full_name']}"), bool(data.get("archived")))
 
@@ -174,11 +179,7 @@ def wayback_query(endpoint: str, url: str, timestamp: str) -> str:
 
 def read_wayback(text: str) -> str:
     """The closest snapshot's URL, or "" when the archive has none."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        raise ServiceError("not JSON") from None
-    closest = (data.get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
+    closest = (json_object(text).get("archived_snapshots") or {}).get("closest")
     if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str):
         return ""
     return closest["url"].replace("http://web.archive.org/", "https://web.archive.org/", 1)

@@ -5,9 +5,7 @@
 (function () {
   "use strict";
 
-  var store = window.rmProgress;
-  if (!store) return;
-  var loadProgress = store.load, countDone = store.countDone;
+  var loadProgress = window.rmProgress.load, countDone = window.rmProgress.countDone;
 
   /* ---------- the map: progress per chapter, a path's route, a chapter's arrows ---------- */
 
@@ -94,19 +92,6 @@
   }
 
 
-  function init() {
-    var content = document.querySelector(".md-content");
-    if (content) initMap(content);
-  }
-
-  /* Instant navigation may run this file again on another page: set up once, then let
-     Material's page announcements find each new page. */
-  if (window.rmMapReady) {
-    init();
-    return;
-  }
-  window.rmMapReady = true;
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  /* roadmap.js (on every page, and run first: this file is deferred) calls this on each page. */
+  window.rmSite.onPage("map", initMap);
 })();

@@ -11,7 +11,7 @@
 
   var LETTERS = "ABCDEFGH";
 
-  function store() { return window.rmProgress; }
+  var store = window.rmProgress;
 
   function results(progress, key) {
     if (key === "placement") {
@@ -25,15 +25,15 @@
 
   function recommend(quiz, answers) {
     /* The rule Start here states: fewer than 6 of 8 foundation answers right -> the full path;
-       else at least 5 of 6 core answers right -> the researcher's path; else the fast track. */
-    var foundations = ["mathematics", "python", "neural-networks", "nlp"];
+       else at least 5 of 6 core answers right -> the researcher's path; else the fast track.
+       Foundations are the chapters of the nav's first part. */
     var found = { right: 0, total: 0 };
     var core = { right: 0, total: 0 };
     var byChapter = {};
     quiz.questions.forEach(function (q) {
       var chapter = q.getAttribute("data-rm-quiz-chapter");
       var result = answers[q.getAttribute("data-rm-question")];
-      var tally = foundations.indexOf(chapter) >= 0 ? found : core;
+      var tally = q.getAttribute("data-rm-quiz-part") === "1" ? found : core;
       tally.total += 1;
       if (result && result.right) tally.right += 1;
       byChapter[chapter] = (byChapter[chapter] !== false) && !!(result && result.right);
@@ -68,7 +68,7 @@
     root.appendChild(retake);
 
     function show() {
-      var progress = store().load();
+      var progress = store.load();
       var answers = results(progress, key);
       var answered = 0;
       var right = 0;
@@ -106,7 +106,7 @@
       if (changed) {
         progress.placement.path = advice.path;
         progress.placement.skim = advice.skim;
-        store().save(progress);
+        store.save(progress);
       }
       var heading = document.getElementById(advice.path);
       var title = heading ? heading.textContent.replace(/\s*¶\s*$/, "") : advice.path;
@@ -155,9 +155,9 @@
         option.appendChild(input);
         option.appendChild(label);
         input.addEventListener("change", function () {
-          var progress = store().load();
+          var progress = store.load();
           results(progress, key)[qid] = { choice: index, right: index === Number(q.getAttribute("data-rm-answer")) };
-          store().save(progress);
+          store.save(progress);
           show();
         });
       });
@@ -165,10 +165,10 @@
     });
 
     retake.addEventListener("click", function () {
-      var progress = store().load();
+      var progress = store.load();
       if (key === "placement") delete progress.placement;
       else if (progress.quiz) delete progress.quiz[key];
-      store().save(progress);
+      store.save(progress);
       questions.forEach(function (q) { q.querySelector("details").open = false; });
       show();
     });
@@ -176,19 +176,8 @@
     show();
   }
 
-  function init() {
-    if (!store()) return;
-    Array.prototype.forEach.call(document.querySelectorAll(".rm-quiz"), initQuiz);
-  }
-
-  /* This file may run again when instant navigation brings another quiz page: set up once,
-     then let Material's page announcements find each new quiz. */
-  if (window.rmQuizReady) {
-    init();
-    return;
-  }
-  window.rmQuizReady = true;
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  /* roadmap.js (on every page, and run first: this file is deferred) calls this on each page. */
+  window.rmSite.onPage("quiz", function (content) {
+    Array.prototype.forEach.call(content.querySelectorAll(".rm-quiz"), initQuiz);
+  });
 })();

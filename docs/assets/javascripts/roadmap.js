@@ -103,7 +103,7 @@
   /* The storage, for the scripts loaded only where they are needed (quiz.js, map.js, share.js). */
   window.rmProgress = {
     load: loadProgress, save: saveProgress, empty: emptyProgress, merge: mergeProgress,
-    countDone: countDone, quizAnswers: quizAnswers
+    countDone: countDone, quizAnswers: quizAnswers, isObject: isObject
   };
 
   /* ---------- chapter pages: checkboxes and the progress bar ---------- */
@@ -505,6 +505,20 @@
 
   /* ---------- wiring: once per page, including pages loaded by instant navigation ---------- */
 
+  /* The scripts loaded only on some pages (quiz.js, map.js) set themselves up through this, so
+     every page, first or swapped in by instant navigation, runs them once. Setups are
+     idempotent: one registered after this page was set up runs at once. */
+  var setups = {};
+
+  function onPage(name, setup) {
+    if (setups[name]) return;
+    setups[name] = setup;
+    var content = document.querySelector(".md-content");
+    if (content && content.getAttribute("data-rm-ready")) setup(content);
+  }
+
+  window.rmSite = { onPage: onPage, loadScript: loadScript };
+
   /* Material's search dialog has no accessible name; screen readers announce it as "dialog". */
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -524,6 +538,7 @@
       loadScript("javascripts/share.js").then(function () { window.rmShare.offer(content); });
     }
     markSinceLastVisit(content, previousVisit());
+    Object.keys(setups).forEach(function (name) { setups[name](content); });
   }
 
   /* Material's document$ announces every page that instant navigation swaps in, but it stays

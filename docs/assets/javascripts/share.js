@@ -8,13 +8,8 @@
   "use strict";
 
   var store = window.rmProgress;
-  if (!store) return;
   var loadProgress = store.load, saveProgress = store.save, emptyProgress = store.empty,
-    mergeProgress = store.merge, quizAnswers = store.quizAnswers;
-
-  function isObject(value) {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-  }
+    mergeProgress = store.merge, quizAnswers = store.quizAnswers, isObject = store.isObject;
 
   /* ---------- progress that travels: a link (and its QR code) carrying it in the #fragment ---------- */
 
@@ -76,15 +71,7 @@
   }
 
   function loadQrLibrary() {
-    if (window.qrcode) return Promise.resolve(window.qrcode);
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      var own = document.querySelector('script[src*="assets/javascripts/roadmap.js"]');
-      script.src = own.src.replace(/javascripts\/roadmap\.js.*$/, "vendor/qrcode-generator/qrcode.js");
-      script.onload = function () { resolve(window.qrcode); };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
+    return window.rmSite.loadScript("vendor/qrcode-generator/qrcode.js").then(function () { return window.qrcode; });
   }
 
   function drawQr(container, url) {
