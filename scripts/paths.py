@@ -11,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 MKDOCS_YML = ROOT / "mkdocs.yml"
+EXERCISES = ROOT / "exercises"  # one folder per chapter: <name>.py for the learner, <name>.md beside it
 
 
 def display(path: Path | str) -> str:

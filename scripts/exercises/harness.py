@@ -1,0 +1,80 @@
+"""Grades a program that holds an exercise's code and its unittest tests: runs every test and
+reports each one as {"name", "status", "message"}.
+
+Standard library only, and importing nothing of this project: the same file grades a learner's
+code under CPython (the `check` command and CI, as `python harness.py < program.py`) and in
+Pyodide (the page's Run button, which loads it into the browser's Python).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+import types
+import unittest
+
+PASSED, FAILED, ERROR = "passed", "failed", "error"
+
+
+def describe(error: BaseException, filename: str) -> str:
+    """The error's type and message, with the line of the learner's code it came from."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
+    where = f" (line {frames[-1].lineno})" if frames else ""
+    text = str(error).strip()
+    if isinstance(error, AssertionError):
+        return text or "assertion failed"
+    return f"{type(error).__name__}{where}: {text}" if text else f"{type(error).__name__}{where}"
+
+
+class Outcomes(unittest.TestResult):
+    """Collects one outcome per test, in the order the tests ran."""
+
+    def __init__(self, filename: str) -> None:
+        super().__init__()
+        self.filename = filename
+        self.outcomes: list[dict[str, str]] = []
+
+    def record(self, test: unittest.TestCase, status: str, message: str = "") -> None:
+        name = test.id().rsplit(".", 1)[-1]
+        self.outcomes.append({"name": name, "status": status, "message": message})
+
+    def addSuccess(self, test: unittest.TestCase) -> None:  # noqa: N802 (unittest's names)
+        self.record(test, PASSED)
+
+    def addFailure(self, test: unittest.TestCase, err) -> None:  # noqa: N802
+        self.record(test, FAILED, describe(err[1], self.filename))
+
+    def addError(self, test: unittest.TestCase, err) -> None:  # noqa: N802
+        self.record(test, ERROR, describe(err[1], self.filename))
+
+    def addSubTest(self, test, subtest, err) -> None:  # noqa: N802
+        if err is not None:
+            self.record(test, FAILED if issubclass(err[0], AssertionError) else ERROR, describe(err[1], self.filename))
+
+
+def grade(program: str, filename: str = "exercise.py") -> list[dict[str, str]]:
+    """Every test's outcome; a program that cannot even load is one outcome named 'load'."""
+    module = types.ModuleType("exercise")
+    module.__file__ = filename
+    try:
+        exec(compile(program, filename, "exec"), module.__dict__)
+    except BaseException as error:  # noqa: BLE001 (a learner's code may raise anything, even SystemExit)
+        return [{"name": "load", "status": ERROR, "message": describe(error, filename)}]
+    suite = unittest.defaultTestLoader.loadTestsFromModule(module)
+    outcomes = Outcomes(filename)
+    suite.run(outcomes)
+    if not outcomes.outcomes:
+        return [{"name": "load", "status": ERROR, "message": "no tests found"}]
+    # A subtest that failed records the failure; its test then also reports success: keep the failure.
+    failed = {o["name"] for o in outcomes.outcomes if o["status"] != PASSED}
+    return [o for o in outcomes.outcomes if o["status"] != PASSED or o["name"] not in failed]
+
+
+def grade_json(program: str, filename: str = "exercise.py") -> str:
+    return json.dumps(grade(program, filename))
+
+
+if __name__ == "__main__":
+    # On a line of its own, last: whatever the learner's code printed comes before it.
+    sys.stdout.write("\n" + grade_json(sys.stdin.read(), sys.argv[1] if len(sys.argv) > 1 else "exercise.py") + "\n")
