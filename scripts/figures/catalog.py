@@ -78,8 +78,8 @@ FIGURES: dict[str, Figure] = {
         "agents",
     ),
     "rlvr-grpo": Figure(
-        "A loop: a prompt goes to the policy model, which samples a group of four answers; a verifier gives each answer a reward of 1 or 0, each reward minus the group mean becomes an advantage of +0.5 or −0.5, and the policy is updated towards the better-than-average answers.",
-        "Reinforcement learning with verifiable rewards, trained with GRPO: an automatic check scores each sampled answer, and each answer is judged against the others sampled for the same prompt, so no separate value model is needed. Illustrative numbers.",
+        "A loop: a prompt goes to the policy model, which samples a group of four answers; a verifier gives each answer a reward of 1 or 0; each reward minus the group mean, divided by the group's standard deviation, becomes an advantage of +1 or −1; and the policy is updated towards the better-than-average answers.",
+        "Reinforcement learning with verifiable rewards, trained with GRPO: an automatic check scores each sampled answer, and each answer is judged against the others sampled for the same prompt, so no separate value model is needed. The advantages follow GRPO as published in DeepSeekMath, standardised by the group's mean and standard deviation; Dr. GRPO leaves out the division, which would give ±0.5 here. Illustrative numbers.",
         "reasoning-models",
     ),
     "sparse-autoencoder": Figure(

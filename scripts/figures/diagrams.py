@@ -289,7 +289,9 @@ def draw_rlvr_grpo() -> str:
     d.box(95, row, 150, 70, ["Prompt", "What is 17 × 24?"], BLUE, BLUE_TINT, size=13)
     d.box(285, row, 150, 70, ["Policy model", "current weights"], PURPLE, PURPLE_TINT, size=13)
     d.arrow([(170, row), (210, row)], stroke=BLUE, width=2)
-    answers = (("Answer 1: 408", 1, "+0.5", GREEN), ("Answer 2: 398", 0, "−0.5", RED), ("Answer 3: 408", 1, "+0.5", GREEN), ("Answer 4: 418", 0, "−0.5", RED))
+    # GRPO as published (DeepSeekMath): advantage = (reward - group mean) / group standard deviation.
+    # Rewards 1, 0, 1, 0 have mean 0.5 and (population) standard deviation 0.5, so the advantages are +1 and -1.
+    answers = (("Answer 1: 408", 1, "+1", GREEN), ("Answer 2: 398", 0, "−1", RED), ("Answer 3: 408", 1, "+1", GREEN), ("Answer 4: 418", 0, "−1", RED))
     card_x, card_w, card_h = 485, 150, 40
     d.text(card_x, 92, "sample a group of answers", fill=ORANGE, size=13, weight="600")
     for index, (label, reward, advantage, colour) in enumerate(answers):
@@ -303,7 +305,8 @@ def draw_rlvr_grpo() -> str:
     d.box(675, row, 130, 84, ["Verifier", "checks the answer", "or runs the tests"], TEAL, TEAL_TINT, size=12)
     d.arrow([(740, row), (760, row)], stroke=TEAL, width=1.6, size=8)
     d.text(850, 92, "advantage", fill=GREEN, size=13, weight="600")
-    d.text(850, 320, "= reward − group mean", size=12, anchor="middle")
+    d.text(850, 306, "= (reward − group mean)", size=12, anchor="middle")
+    d.text(850, 324, "÷ group standard deviation", size=12, anchor="middle")
     d.arrow([(850, 335), (850, 385), (285, 385), (285, row + 37)], stroke=PURPLE, width=2.2)
     d.text(567, 408, "policy update: make above-average answers more likely and the rest less likely", fill=PURPLE, size=13, weight="600")
     d.text(567, 436, "no value model: the group itself is the baseline", size=12, italic=True)
