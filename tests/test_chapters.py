@@ -47,15 +47,31 @@ def test_chapter_passes_the_linters_chapter_rules(chapter) -> None:
     assert [str(p) for p in lint([chapter.source])] == []
 
 
+# The seed is the source course, the user's own selection: a resource of it may leave the roadmap
+# only when its link is dead with no archived copy, or when its content is wrong (CONTRIBUTING.md).
+RETIREMENT_GROUNDS = ("dead, no archived copy:", "wrong:")
+
+
 def seed_urls() -> list[str]:
-    """What each seed URL became on the site; "-" for one retired with a reason."""
+    """What each seed URL became on the site; "-" for one retired on one of the two grounds."""
     urls = []
     for line in SEED_URLS.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             target, _, reason = line.split("->")[-1].partition("  # ")
-            assert target.strip() != "-" or reason.strip(), f"a retired seed URL needs a reason: {line}"
+            if target.strip() == "-":
+                assert reason.strip().startswith(RETIREMENT_GROUNDS), (
+                    f"a seed resource stays unless its link is dead with no archived copy, or its content is wrong; "
+                    f"start the reason with one of {RETIREMENT_GROUNDS}: {line}"
+                )
             urls.append(target.strip())
     return urls
+
+
+def test_a_seed_resource_is_retired_only_when_dead_without_archive_or_wrong() -> None:
+    """Being old, superseded or anonymous is no reason to drop a resource of the source course."""
+    seed_urls()  # asserts the ground of every retirement
+    rule = re.sub(r"\s+", " ", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    assert "dead with no archived copy" in rule and "its content is wrong" in rule, "CONTRIBUTING.md states the seed rule"
 
 
 def test_every_seed_url_is_listed_exactly_once_or_retired_with_a_reason() -> None:
