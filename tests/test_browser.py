@@ -130,7 +130,7 @@ def test_export_reset_import_round_trip(page: Page, server, tmp_path: Path) -> N
     expect(page.locator(".rm-progress-panel__total")).to_contain_text("You have done 0 of")
 
     page.locator(".rm-progress-panel input[type=file]").set_input_files(str(exported))
-    expect(page.locator(".rm-progress-panel__status")).to_have_text("Imported 1 completed resources and 0 quiz answers.")
+    expect(page.locator(".rm-progress-panel__status")).to_have_text("Imported 1 completed resources, 0 quiz answers and 0 passed exercises.")
     page.goto(server.url + "agents/")
     assert page.locator("input.rm-done").nth(1).is_checked()
 
@@ -507,7 +507,7 @@ def test_the_share_link_carries_progress_and_quiz_results_to_a_fresh_browser(bro
     other.goto(server.url + "python/")
     other.locator("input.rm-done").nth(2).check()  # progress of its own, which replace drops and merge keeps
     other.goto(link)
-    expect(other.locator(".rm-shared")).to_contain_text("1 resource done and 1 quiz answers")
+    expect(other.locator(".rm-shared")).to_contain_text("1 resource done, 1 quiz answers and")
     other.locator(f"[data-rm-action=shared-{choice}]").click()
     expect(other.locator(".rm-shared")).to_contain_text("Merged" if choice == "merge" else "Replaced")
     assert "#progress=" not in other.url

@@ -17,10 +17,11 @@ import unittest
 PASSED, FAILED, ERROR = "passed", "failed", "error"
 
 
-def describe(error: BaseException, filename: str) -> str:
-    """The error's type and message, with the line of the learner's code it came from."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
-    where = f" (line {frames[-1].lineno})" if frames else ""
+def describe(error: BaseException, filename: str, offset: int = 0) -> str:
+    """The error's type and message, with the line of the learner's code it came from (counted
+    from the top of what the learner sees: `offset` lines of the program come before it)."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename and (f.lineno or 0) > offset]
+    where = f" (line {frames[-1].lineno - offset})" if frames else ""
     text = str(error).strip()
     if isinstance(error, AssertionError):
         return text or "assertion failed"
@@ -30,9 +31,9 @@ def describe(error: BaseException, filename: str) -> str:
 class Outcomes(unittest.TestResult):
     """Collects one outcome per test, in the order the tests ran."""
 
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, offset: int) -> None:
         super().__init__()
-        self.filename = filename
+        self.filename, self.offset = filename, offset
         self.outcomes: list[dict[str, str]] = []
 
     def record(self, test: unittest.TestCase, status: str, message: str = "") -> None:
@@ -43,26 +44,29 @@ class Outcomes(unittest.TestResult):
         self.record(test, PASSED)
 
     def addFailure(self, test: unittest.TestCase, err) -> None:  # noqa: N802
-        self.record(test, FAILED, describe(err[1], self.filename))
+        self.record(test, FAILED, describe(err[1], self.filename, self.offset))
 
     def addError(self, test: unittest.TestCase, err) -> None:  # noqa: N802
-        self.record(test, ERROR, describe(err[1], self.filename))
+        self.record(test, ERROR, describe(err[1], self.filename, self.offset))
 
     def addSubTest(self, test, subtest, err) -> None:  # noqa: N802
         if err is not None:
-            self.record(test, FAILED if issubclass(err[0], AssertionError) else ERROR, describe(err[1], self.filename))
+            self.record(test, FAILED if issubclass(err[0], AssertionError) else ERROR, describe(err[1], self.filename, self.offset))
 
 
-def grade(program: str, filename: str = "exercise.py") -> list[dict[str, str]]:
-    """Every test's outcome; a program that cannot even load is one outcome named 'load'."""
+def grade(program: str, filename: str = "exercise.py", offset: int = 0) -> list[dict[str, str]]:
+    """Every test's outcome; a program that cannot even load is one outcome named 'load'.
+    Line numbers in messages count from line `offset` + 1 of the program (the page's editor)."""
     module = types.ModuleType("exercise")
     module.__file__ = filename
     try:
         exec(compile(program, filename, "exec"), module.__dict__)
     except BaseException as error:  # noqa: BLE001 (a learner's code may raise anything, even SystemExit)
-        return [{"name": "load", "status": ERROR, "message": describe(error, filename)}]
+        if isinstance(error, SyntaxError) and error.lineno:
+            error.lineno -= offset
+        return [{"name": "load", "status": ERROR, "message": describe(error, filename, offset)}]
     suite = unittest.defaultTestLoader.loadTestsFromModule(module)
-    outcomes = Outcomes(filename)
+    outcomes = Outcomes(filename, offset)
     suite.run(outcomes)
     if not outcomes.outcomes:
         return [{"name": "load", "status": ERROR, "message": "no tests found"}]
@@ -71,8 +75,8 @@ def grade(program: str, filename: str = "exercise.py") -> list[dict[str, str]]:
     return [o for o in outcomes.outcomes if o["status"] != PASSED or o["name"] not in failed]
 
 
-def grade_json(program: str, filename: str = "exercise.py") -> str:
-    return json.dumps(grade(program, filename))
+def grade_json(program: str, filename: str = "exercise.py", offset: int = 0) -> str:
+    return json.dumps(grade(program, filename, offset))
 
 
 if __name__ == "__main__":

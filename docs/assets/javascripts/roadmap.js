@@ -66,11 +66,15 @@
   }
 
   /* done: resource id -> when it was ticked; quiz: chapter -> question id -> {choice, right};
-     placement: {answers, path, skim}. Older files have done only. */
+     placement: {answers, path, skim}; exercises: "chapter/name" -> when all its tests first
+     passed. Older files have done only. */
   function isProgress(value) {
     return !!value && value.format === EXPORT_FORMAT && value.version === 1 && isObject(value.done) &&
-      (value.quiz === undefined || isObject(value.quiz)) && (value.placement === undefined || isObject(value.placement));
+      (value.quiz === undefined || isObject(value.quiz)) && (value.placement === undefined || isObject(value.placement)) &&
+      (value.exercises === undefined || isObject(value.exercises));
   }
+
+  var EXERCISE_ID = /^[a-z0-9-]+\/[a-z][a-z0-9_]*$/;
 
   /* Everything in `incoming` is added to `into`; on a conflict the incoming answer wins. */
   function mergeProgress(into, incoming) {
@@ -86,6 +90,12 @@
       });
     }
     if (incoming.placement && isObject(incoming.placement.answers)) into.placement = incoming.placement;
+    if (isObject(incoming.exercises)) {
+      into.exercises = into.exercises || {};
+      Object.keys(incoming.exercises).forEach(function (id) {
+        if (EXERCISE_ID.test(id) && typeof incoming.exercises[id] === "string" && !into.exercises[id]) into.exercises[id] = incoming.exercises[id];
+      });
+    }
     return into;
   }
 
@@ -103,7 +113,7 @@
   /* The storage, for the scripts loaded only where they are needed (quiz.js, map.js, share.js). */
   window.rmProgress = {
     load: loadProgress, save: saveProgress, empty: emptyProgress, merge: mergeProgress,
-    countDone: countDone, quizAnswers: quizAnswers, isObject: isObject
+    countDone: countDone, quizAnswers: quizAnswers, isObject: isObject, exerciseId: EXERCISE_ID
   };
 
   /* ---------- chapter pages: checkboxes and the progress bar ---------- */
@@ -207,6 +217,11 @@
         quizLine.textContent = "Self-check: " + answered.filter(function (q) { return answers[q].right; }).length +
           " of " + card.getAttribute("data-rm-quiz-count") + " right";
         card.querySelector(".rm-card__skim").hidden = skim.indexOf(key) < 0;
+        var exercises = (card.getAttribute("data-rm-exercises") || "").split(" ").filter(Boolean);
+        var passed = exercises.filter(function (id) { return progress.exercises && progress.exercises[id]; }).length;
+        var practiceLine = card.querySelector(".rm-card__practice");
+        practiceLine.hidden = !passed;
+        practiceLine.textContent = "Practice: " + passed + " of " + exercises.length + " passed";
       });
       panel.querySelector(".rm-progress-panel__total").textContent =
         "You have done " + done + " of " + total + " resources.";
@@ -250,7 +265,8 @@
         }
         saveProgress(mergeProgress(loadProgress(), imported));
         render();
-        say("Imported " + Object.keys(imported.done).length + " completed resources and " + quizAnswers(imported) + " quiz answers.");
+        say("Imported " + Object.keys(imported.done).length + " completed resources, " + quizAnswers(imported) + " quiz answers and " +
+          Object.keys(imported.exercises || {}).length + " passed exercises.");
       };
       reader.readAsText(file);
       picker.value = "";

@@ -41,6 +41,8 @@
     var payload = { d: Object.keys(progress.done).map(function (id) { return id.slice(0, PREFIX); }) };
     if (progress.quiz && Object.keys(progress.quiz).length) payload.q = progress.quiz;
     if (progress.placement) payload.p = progress.placement;
+    var passed = Object.keys(progress.exercises || {});
+    if (passed.length) payload.e = passed;  /* the ids of passed exercises, never code */
     var bytes = new TextEncoder().encode(JSON.stringify(payload));
     if (typeof CompressionStream === "undefined") return Promise.resolve("j." + toBase64url(bytes));
     return through(new CompressionStream("deflate-raw"), bytes).then(function (packed) { return "z." + toBase64url(packed); });
@@ -60,6 +62,10 @@
       (payload.d || []).forEach(function (prefix) { progress.done[byPrefix[prefix] || prefix] = now; });
       if (isObject(payload.q)) progress.quiz = payload.q;
       if (isObject(payload.p)) progress.placement = payload.p;
+      if (Array.isArray(payload.e)) {
+        progress.exercises = {};
+        payload.e.forEach(function (id) { if (typeof id === "string" && store.exerciseId.test(id)) progress.exercises[id] = now; });
+      }
       return progress;
     });
   }
@@ -114,7 +120,8 @@
     decodeProgress(code, known).then(function (incoming) {
       var resources = Object.keys(incoming.done).length;
       text.textContent = "This link carries progress from another device: " + resources + " resource" +
-        (resources === 1 ? "" : "s") + " done and " + quizAnswers(incoming) + " quiz answers. Keep it?";
+        (resources === 1 ? "" : "s") + " done, " + quizAnswers(incoming) + " quiz answers and " +
+        Object.keys(incoming.exercises || {}).length + " passed exercises. Keep it?";
       [["merge", "Merge with mine"], ["replace", "Replace mine"], ["ignore", "Ignore"]].forEach(function (choice) {
         var button = document.createElement("button");
         button.type = "button";

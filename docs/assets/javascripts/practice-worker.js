@@ -1,0 +1,38 @@
+/* LLM Roadmap: runs an exercise's tests in Pyodide, off the page's thread, so the page can end
+ * a run that never stops by terminating this worker. A module worker: Pyodide supports no other.
+ * Messages are {type, data}:
+ *   in:  {type: "run", data: {program, offset, urls: {pyodide, harness}}} (offset: the lines
+ *        before the learner's code, so messages count lines as the editor does)
+ *   out: {type: "running"} once Python is loaded and the tests start (the time limit starts then),
+ *        {type: "result", data: [{name, status, message}, ...]}, or {type: "failed", data: message}.
+ */
+"use strict";
+
+var grader = null;
+
+function boot(urls) {
+  return import(urls.pyodide + "pyodide.mjs").then(function (module) {
+    return module.loadPyodide({ indexURL: urls.pyodide });
+  }).then(function (pyodide) {
+    return fetch(urls.harness).then(function (response) {
+      if (!response.ok) throw new Error("the grader could not be loaded (" + response.status + ")");
+      return response.text();
+    }).then(function (source) {
+      pyodide.FS.writeFile("harness.py", source);
+      return pyodide.pyimport("harness").grade_json;
+    });
+  });
+}
+
+self.onmessage = function (event) {
+  var message = event.data;
+  if (!message || message.type !== "run") return;
+  grader = grader || boot(message.data.urls);
+  grader.then(function (gradeJson) {
+    self.postMessage({ type: "running" });
+    self.postMessage({ type: "result", data: JSON.parse(gradeJson(message.data.program, "exercise.py", message.data.offset || 0)) });
+  }).catch(function (error) {
+    grader = null;
+    self.postMessage({ type: "failed", data: String(error && error.message || error) });
+  });
+};
