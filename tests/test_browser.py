@@ -597,3 +597,112 @@ def test_axe_is_clean_with_answered_quizzes_and_the_share_panel_open(browser: Br
     expect(page.locator(".rm-share__qr svg")).to_be_visible()
     assert serious() == []
     context.close()
+
+
+# ---------- Practice: exercises run in the page ----------
+
+from scripts.exercises.catalog import load as load_exercises  # noqa: E402 - with the tests that use it
+
+ATTENTION = next(e for e in load_exercises()[0] if e.id == "transformer/attention")
+
+
+def first_exercise(page: Page):
+    return page.locator('.rm-exercise[data-rm-exercise="transformer/attention"]')
+
+
+def run_and_wait(exercise, text: str) -> None:
+    exercise.get_by_role("button", name="Run tests").click()
+    expect(exercise.locator(".rm-exercise__status")).to_contain_text(text, timeout=60_000)  # the first run loads Python
+
+
+def test_a_correct_solution_passes_every_test_and_counts_as_progress(page: Page, server) -> None:
+    page.goto(server.url + "transformer/")
+    exercise = first_exercise(page)
+    exercise.locator("textarea").fill(ATTENTION.solution.text)
+    run_and_wait(exercise, f"All {len(ATTENTION.test_names)} tests pass")
+    expect(exercise.locator(".rm-exercise__test--passed")).to_have_count(len(ATTENTION.test_names))
+    expect(exercise.locator(".rm-exercise__passed")).to_contain_text("Passed on")
+    page.reload()  # the draft and the result stay
+    expect(first_exercise(page).locator("textarea")).to_have_value(ATTENTION.solution.text)
+    expect(first_exercise(page).locator(".rm-exercise__passed")).to_contain_text("Passed on")
+    page.goto(server.url)
+    in_chapter = sum(e.chapter == "transformer" for e in load_exercises()[0])
+    expect(page.locator('[data-rm-quiz-key="transformer"] .rm-card__practice')).to_have_text(f"Practice: 1 of {in_chapter} passed")
+
+
+def test_a_wrong_solution_shows_the_failing_test_and_its_message(page: Page, server) -> None:
+    page.goto(server.url + "transformer/")
+    exercise = first_exercise(page)
+    exercise.locator("textarea").fill(ATTENTION.mistakes[0].code.text)  # forgets the 1/sqrt(d) scale
+    run_and_wait(exercise, f"{len(ATTENTION.test_names) - 1} of {len(ATTENTION.test_names)} tests pass")
+    failed = exercise.locator(".rm-exercise__test--failed")
+    expect(failed).to_have_count(1)
+    expect(failed).to_contain_text("test_scores_are_scaled_by_sqrt_d")
+    expect(failed).to_contain_text("divide the scores by sqrt(d)")
+    expect(exercise.locator(".rm-exercise__passed")).to_be_hidden()
+
+
+def test_a_loop_that_never_ends_is_stopped_and_the_page_keeps_working(page: Page, server) -> None:
+    page.goto(server.url + "transformer/")
+    exercise = first_exercise(page)
+    exercise.locator("textarea").fill("def softmax(scores):\n    while True:\n        pass\n\n\ndef attention(q, k, v, causal=False):\n    return softmax(q)\n")
+    run_and_wait(exercise, "Stopped after 10 seconds")
+    assert page.evaluate("1 + 1") == 2  # the page's thread answers
+    exercise.locator("textarea").fill(ATTENTION.solution.text)
+    run_and_wait(exercise, "All")  # a new worker took the stopped one's place
+    exercise.locator("textarea").fill("def softmax(scores):\n    while True:\n        pass\n")
+    exercise.get_by_role("button", name="Run tests").click()
+    exercise.get_by_role("button", name="Stop").click()
+    expect(exercise.locator(".rm-exercise__status")).to_have_text("Stopped.")
+    expect(exercise.get_by_role("button", name="Run tests")).to_be_enabled()
+
+
+def test_the_editor_works_from_the_keyboard(page: Page, server) -> None:
+    page.goto(server.url + "transformer/")
+    editor = first_exercise(page).get_by_label(re.compile("Your code for"))
+    editor.fill("")
+    editor.press("Tab")
+    editor.press_sequentially("x")
+    expect(editor).to_have_value("    x")
+    editor.press("Escape")
+    expect(first_exercise(page).get_by_role("button", name="Run tests")).to_be_focused()
+
+
+def test_practice_from_disk_explains_the_two_ways_that_work(browser: Browser, offline_site: Build) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((offline_site.site / "transformer.html").as_uri())
+    exercise = first_exercise(page)
+    exercise.get_by_role("button", name="Run tests").click()
+    status = exercise.locator(".rm-exercise__status")
+    expect(status).to_contain_text("Browsers do not run Python from a page opened from disk")
+    expect(status).to_contain_text("python -m http.server")
+    expect(status.get_by_role("link", name="download attention.py")).to_have_attribute("download", "attention.py")
+    context.close()
+
+
+def test_without_javascript_the_statement_starter_and_download_are_there(browser: Browser, server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "transformer/")
+    exercise = first_exercise(page)
+    expect(exercise.locator("pre.rm-exercise__starter")).to_contain_text("def attention(")
+    expect(exercise.get_by_role("link", name="Download attention.py")).to_be_visible()
+    expect(exercise).to_contain_text("A decoder-only model")
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_practice_after_a_run(browser: Browser, server, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server.url + "transformer/")
+    exercise = first_exercise(page)
+    exercise.locator("textarea").fill(ATTENTION.mistakes[0].code.text)
+    run_and_wait(exercise, "tests pass")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    # Material's copy button sits in an unnamed <nav> on every code block (a moderate
+    # landmark-unique finding on any page with two); it is the theme's, not Practice's.
+    result = page.evaluate("axe.run({include: [['.rm-exercise']], exclude: [['.md-code__nav']]}, {resultTypes: ['violations']})")
+    assert [f"{v['id']} ({v['impact']})" for v in result["violations"]] == []
+    context.close()

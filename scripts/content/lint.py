@@ -1,4 +1,5 @@
-"""Lint the roadmap's Markdown: `python -m scripts.content.lint [PATH ...]` (default: docs/).
+"""Lint the roadmap's Markdown and exercises: `python -m scripts.content.lint [PATH ...]`
+(default: docs/ and exercises/).
 
 Prints one `file:line: message (hint: ...)` per problem and exits 1 if there is any.
 """
@@ -21,7 +22,9 @@ from scripts.content.chapters import chapter_problems
 from scripts.content.entries import Document, Problem, arxiv_year, markdown_files, normalize_url, parse_paths, strip_inline_code
 from scripts.content.project import allowed_tags, chapters
 from scripts.content.quiz import quiz_problems
-from scripts.paths import DOCS, display
+from scripts.exercises.catalog import load as load_exercises
+from scripts.exercises.rules import chapter_exercise_problems
+from scripts.paths import DOCS, EXERCISES, display
 
 HTTP_ALLOWLIST = Path(__file__).with_name("http-allowlist.txt")
 
@@ -196,8 +199,27 @@ def with_map_problems(problems: list[Problem], wanted: set[str], specs: list[Cha
     return kept + graph_problems
 
 
+def inside_exercises(path: Path | str) -> bool:
+    return Path(path).resolve().is_relative_to(EXERCISES.resolve())
+
+
+def exercise_problems(paths: list[Path | str], universe: list[Document]) -> list[Problem]:
+    """The exercises' format, and their rules against the chapters, for the files being linted."""
+    nav = chapters()
+    exercises, problems = load_exercises(chapters=tuple(c.slug for c in nav))
+    by_path = {d.path: d for d in universe}
+    documents = {c.slug: by_path[display(c.source)] for c in nav if display(c.source) in by_path}
+    problems += chapter_exercise_problems(exercises, documents)
+    wanted = [Path(display(p)) for p in paths]
+    return [p for p in problems if any(Path(p.path) == w or w in Path(p.path).parents for w in wanted)]
+
+
 def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, today: datetime.date | None = None) -> list[Problem]:
     paths = list(paths)
+    exercise_paths = [p for p in paths if inside_exercises(p)]
+    paths = [p for p in paths if not inside_exercises(p)]
+    if not paths:  # only exercises: their rules still read the chapters
+        return sorted(exercise_problems(exercise_paths, parse_paths([display(DOCS)])), key=lambda p: (p.path, p.line, p.message))
     # A URL must be unique across the whole site, even when only one page is being linted: parse
     # all of docs/ once and check the pages asked for.
     in_docs = all(inside_docs(p) for p in paths)
@@ -222,14 +244,16 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
     # Files being linted come last, so a duplicate is reported where the user is looking.
     universe = sorted(universe, key=lambda d: d.path in wanted)
     problems += (p for p in duplicate_problems(universe) if p.path in wanted)
+    if in_docs:
+        problems += exercise_problems([*exercise_paths, *(Path(w) for w in wanted)], universe)
     return sorted(problems, key=lambda p: (p.path, p.line, p.message))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.content.lint", description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders (default: docs/)")
+    parser.add_argument("paths", nargs="*", type=Path, help="Markdown files, exercises or folders (default: docs/ and exercises/)")
     args = parser.parse_args(argv)
-    paths = args.paths or [DOCS]
+    paths = args.paths or [DOCS, EXERCISES]
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:
