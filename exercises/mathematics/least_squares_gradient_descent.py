@@ -1,9 +1,8 @@
 """Gradient descent on a least-squares line fit
 
-Training a model means following the gradient of its loss downhill. The smallest case is
-fitting a line y = w * t + c to points (t, y). Put each point in a row [t, 1] of a matrix A,
-the targets in a vector b, and the parameters in x = [w, c]. The squared error and its
-gradient, taken with respect to the whole vector x, are
+Training follows the gradient of the loss downhill. The smallest case is fitting a line
+y = w * t + c to points (t, y): each point is a row [t, 1] of a matrix A, the targets form b,
+the parameters x = [w, c]. The squared error and its gradient with respect to the vector x:
 
     f(x)      = 1/2 * ||A x - b||^2
     grad f(x) = A^T (A x - b)

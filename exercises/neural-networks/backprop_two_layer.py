@@ -1,20 +1,18 @@
 """Backpropagation through a two-layer network
 
 Backpropagation applies the chain rule from the loss back to every weight, reusing each
-layer's result for the layer below. Take a network with one tanh hidden layer and a linear
-output, trained with the squared error:
+layer's result for the layer below. For one tanh hidden layer, a linear output and the
+squared error, the forward pass, then the backward pass (each gradient from the next one):
 
     a = W1 x + b1      h = tanh(a)      out = W2 h + b2      loss = 1/2 * sum_k (out[k] - y[k])^2
-
-Going backwards, each quantity's gradient comes from the one after it:
 
     g_out = out - y                       dW2[k][j] = g_out[k] * h[j]      db2 = g_out
     g_h[j] = sum_k W2[k][j] * g_out[k]    g_a[j] = g_h[j] * (1 - h[j]^2)   (tanh' = 1 - tanh^2)
     dW1[j][i] = g_a[j] * x[i]             db1 = g_a
 
 Parameters are a dict with "W1" (hidden x inputs), "b1", "W2" (outputs x hidden) and "b2".
-Write `forward` (returns h and out), `loss`, and `gradients`, which returns a dict of the
-same shape as the parameters. The tests check your gradients against finite differences.
+Write `forward` (returns h and out), `loss`, and `gradients`, which returns a dict shaped
+like the parameters. The tests check your gradients against finite differences.
 
 Run this file (`python backprop_two_layer.py`) to test your code.
 """

@@ -8,12 +8,10 @@ true class y is the negative log of the probability given to it:
     loss              = -log_softmax(z)[y]
     d loss / d z[i]   = p[i] - (1 if i == y else 0)
 
-The gradient is simply "predicted minus target", which is why this pair is the standard
-output layer. Compute log(sum_j exp(z[j])) as m + log(sum_j exp(z[j] - m)) with m = max(z):
-exp of a large logit overflows, and log of a probability that rounded to 0 fails.
-
-Write `log_softmax` and `loss_and_gradient`, which returns the loss and the list of
-derivatives with respect to each logit.
+The gradient is simply "predicted minus target". Compute log(sum_j exp(z[j])) as
+m + log(sum_j exp(z[j] - m)) with m = max(z): exp of a large logit overflows, and the log of
+a probability that rounded to 0 fails. Write `log_softmax` and `loss_and_gradient`, which
+returns the loss and the list of derivatives with respect to each logit.
 
 Run this file (`python softmax_cross_entropy.py`) to test your code.
 """

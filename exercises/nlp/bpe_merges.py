@@ -11,9 +11,8 @@ end-of-word symbol "</w>", so "low" is ["l", "o", "w", "</w>"]. Then, num_merges
     pick the most frequent pair (on a tie, the smallest pair in Python's ordering);
     merge it everywhere, left to right: ["a", "a", "a"] with ("a", "a") gives ["aa", "a"].
 
-Stop early when no word has two symbols left. Write `merge_pair` (one merge in one symbol
-list, never gluing parts of two different symbols), `learn_bpe` (the list of merges, in
-order), and `segment`, which splits a new word by applying the learned merges in order.
+Stop early when no word has two symbols left. Write `merge_pair` (one merge in one list,
+never gluing parts of two symbols), `learn_bpe` (the merges, in order) and `segment`.
 
 Run this file (`python bpe_merges.py`) to test your code.
 """

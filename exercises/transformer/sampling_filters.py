@@ -1,19 +1,18 @@
 """Temperature, top-k and top-p (nucleus) filtering
 
-A language model gives a score (logit) to every token of its vocabulary; decoding decides
-which token comes next. Sampling from the full softmax sometimes picks a token from the long,
-unreliable tail, so the distribution is reshaped and truncated first:
+Decoding turns the model's scores (logits) for every token into the next token. Sampling
+from the full softmax sometimes picks a token from the long, unreliable tail, so the
+distribution is reshaped and truncated first:
 
     temperature T: p = softmax(logits / T); T < 1 sharpens the distribution, T > 1 flattens it.
     top-k:  keep the k most probable tokens (k = 0 keeps all).
     top-p:  keep the smallest set of most probable tokens whose probabilities add up to at
             least p, the "nucleus" (p = 1 keeps all): the token that crosses p is kept.
 
-Apply them in that order; after each cut, set the removed tokens to 0 and divide the kept
-ones by their sum, so top-p works on the distribution top-k left. Sort by probability, and on
-a tie put the lower index first. Write `softmax` and `filter_distribution`, which returns the
-final distribution (one probability per token, in the original order) rather than a sample,
-so the result is deterministic. A temperature of 0 or less raises ValueError.
+Apply them in that order; after each cut, zero the removed tokens and divide the kept ones
+by their sum, so top-p sees what top-k left (on a probability tie, the lower index ranks
+first). Write `softmax` and `filter_distribution`: it returns the final distribution (one
+probability per token, original order), not a sample; temperature <= 0 raises ValueError.
 
 Run this file (`python sampling_filters.py`) to test your code.
 """
