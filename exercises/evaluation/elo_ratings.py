@@ -3,11 +3,10 @@
 Arena-style leaderboards show people two anonymous answers and ask which is better. Each vote
 is a game between two models, and ratings turn many games into one score per model. Under the
 Elo model the chance that A beats B depends only on the rating gap, through a logistic curve
-with base 10 and scale 400:
+with base 10 and scale 400 (a 400-point lead means 10-to-1 odds):
 
     E_A = 1 / (1 + 10 ** ((R_B - R_A) / 400)),   E_B = 1 - E_A
-
-(a 400-point lead means 10-to-1 odds). This is the Bradley-Terry model with its scores
+ This is the Bradley-Terry model with its scores
 rescaled. After a game with score S_A (1 win, 0 loss, 0.5 tie) both ratings move by K times
 the surprise, using the ratings from before the game:
 

@@ -8,13 +8,11 @@ replacement, are not all failures:
 
     pass@k = 1 - C(n - c, k) / C(n, k)
 
-The ratio of binomial coefficients can be written as a product that never builds huge numbers:
-
-    C(n - c, k) / C(n, k) = product over i = n - c + 1 .. n of (1 - k / i)
-
-If n - c < k, every draw of k contains a passing program and pass@k is 1. Write `pass_at_k` for
-one problem (raise ValueError unless 1 <= k <= n and 0 <= c <= n) and `mean_pass_at_k`, the
-benchmark score: the average of the per-problem estimates, each with its own n and c.
+Compute the ratio as a product that never builds huge numbers,
+C(n - c, k) / C(n, k) = product over i = n - c + 1 .. n of (1 - k / i); if n - c < k, every
+draw of k holds a passing program and pass@k is 1. Write `pass_at_k` for one problem (raise
+ValueError unless 1 <= k <= n and 0 <= c <= n) and `mean_pass_at_k`, the benchmark score:
+the average of the per-problem estimates, each with its own n and c.
 
 Run this file (`python pass_at_k.py`) to test your code.
 """

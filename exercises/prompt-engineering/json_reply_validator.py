@@ -4,10 +4,9 @@ Asking a model for JSON is only half of structured output: the reply may wrap th
 ```json fence or in chatty text, and a field may have the wrong type. Your code should find the
 object and say precisely what is wrong with it, so you can retry or repair.
 
-`extract_json(reply)`: if the reply has a ``` fence, look inside the first one; then return the
-first complete JSON object (a dict) found from a "{", even when text follows it or a string in
-it holds braces. `json.JSONDecoder().raw_decode(text, i)` parses one value starting at index i.
-Raise ValueError if there is none.
+`extract_json(reply)`: look inside the first ``` fence if there is one, then return the first
+complete JSON object (a dict) starting at a "{", even when text follows it or its strings hold
+braces (`json.JSONDecoder().raw_decode(text, i)` parses one value at index i); else ValueError.
 
 `validate(obj, schema)` applies two JSON Schema keywords. "required": every listed name must be
 a key, else "missing required property 'NAME'". "properties": a present property whose

