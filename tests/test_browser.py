@@ -706,3 +706,65 @@ def test_axe_finds_nothing_in_practice_after_a_run(browser: Browser, server, sch
     result = page.evaluate("axe.run({include: [['.rm-exercise']], exclude: [['.md-code__nav']]}, {resultTypes: ['violations']})")
     assert [f"{v['id']} ({v['impact']})" for v in result["violations"]] == []
     context.close()
+
+
+# ---------- untrusted progress: links, a corrupt store, storage that refuses ----------
+
+
+def fragment(payload: dict) -> str:
+    import base64
+
+    return "j." + base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+
+
+def test_a_malformed_progress_link_changes_nothing_and_says_so(page: Page, server) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server.url + "rag/")
+    answer(page, 0, right=True)
+    before = page.evaluate("localStorage.getItem('llm-roadmap.progress.v1')")
+    bad = {"d": ["zzzzzzz", {"x": 1}], "q": {"rag": "boom", "transformer": {"answers": "x"}}, "p": {"skim": "everything"}}
+    page.goto(server.url + "#progress=" + fragment(bad))
+    expect(page.locator(".rm-shared")).to_have_text("This link's progress could not be read; nothing was changed.")
+    assert "#" not in page.url  # a reload does not ask again
+    assert page.evaluate("localStorage.getItem('llm-roadmap.progress.v1')") == before
+    page.goto(server.url + "transformer/")
+    expect(page.locator(".rm-quiz__question").first).to_be_visible()
+    page.goto(server.url + "rag/")
+    expect(page.locator(".rm-quiz__score")).to_contain_text("1 of")
+    assert errors == []
+
+
+def test_a_corrupt_store_is_set_aside_once_and_can_be_exported(page: Page, server) -> None:
+    page.goto(server.url)
+    corrupt = json.dumps({"format": "llm-roadmap-progress", "version": 1, "done": {"r0123456789": 5}, "quiz": {"rag": "boom"}})
+    page.evaluate("value => localStorage.setItem('llm-roadmap.progress.v1', value)", corrupt)
+    page.reload()
+    expect(page.locator('[data-rm-storage="corrupt"]')).to_contain_text("could not be read, so this browser starts afresh")
+    assert page.evaluate("localStorage.getItem('llm-roadmap.progress.v1.backup')") == corrupt
+    assert page.evaluate("localStorage.getItem('llm-roadmap.progress.v1')") is None
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export the unreadable copy").click()
+    assert download.value.suggested_filename == "llm-roadmap-progress-unreadable.json"
+    page.goto(server.url + "rag/")
+    page.locator("input.rm-done").first.check()
+    page.reload()
+    expect(page.locator("input.rm-done").first).to_be_checked()
+    expect(page.locator("[data-rm-storage]")).to_have_count(0)  # said once
+
+
+def test_storage_that_refuses_to_write_keeps_the_page_working_and_loses_nothing(browser: Browser, server) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url + "rag/")
+    page.locator("input.rm-done").first.check()
+    saved = page.evaluate("localStorage.getItem('llm-roadmap.progress.v1')")
+    page.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };""")
+    page.reload()
+    page.locator("input.rm-done").nth(1).check()
+    expect(page.locator('[data-rm-storage="unavailable"]')).to_contain_text("cannot save your progress")
+    expect(page.locator("input.rm-done").nth(1)).to_be_checked()
+    expect(page.locator(".rm-progress__label")).to_contain_text("2 of")  # the page counts it while open
+    assert page.evaluate("localStorage.getItem('llm-roadmap.progress.v1')") == saved  # what was stored is intact
+    context.close()

@@ -10,21 +10,46 @@
   "use strict";
 
   var STORAGE_KEY = "llm-roadmap.progress.v1";
-  var EXPORT_FORMAT = "llm-roadmap-progress";
+  var rmStore = window.rmStore;  /* store.js: the progress's shape, its validator and the storage */
 
   /* ---------- storage ---------- */
 
-  function emptyProgress() {
-    return { format: EXPORT_FORMAT, version: 1, done: {} };
+  var store = rmStore.createStore(safeStorage(), STORAGE_KEY, storageProblem);
+  var emptyProgress = rmStore.empty, mergeProgress = rmStore.merge, isObject = rmStore.isObject;
+
+  /* Blocked storage (a privacy setting) throws on access itself: the store then keeps progress
+     in memory for as long as the page is open. */
+  function safeStorage() {
+    try { return window.localStorage; } catch (error) {
+      var failing = function () { throw error; };
+      return { getItem: failing, setItem: failing, removeItem: failing };
+    }
+  }
+
+  var told = {};
+
+  /* Said once per page: a corrupt store was set aside (once ever, then the home page offers the
+     copy), or storage refuses to keep anything. */
+  function storageProblem(kind) {
+    if (told[kind]) return;
+    told[kind] = true;
+    var text = kind === "corrupt" ?
+      "Your saved progress could not be read, so this browser starts afresh. A copy was kept: export it from Your progress on the home page." :
+      "This browser cannot save your progress (its storage is full or blocked): it lasts while this page is open. Export it from the home page to keep it.";
+    var show = function () {
+      var article = document.querySelector(".md-content article") || document.body;
+      var note = document.createElement("p");
+      note.className = "rm-storage-note admonition warning";
+      note.setAttribute("role", "status");
+      note.setAttribute("data-rm-storage", kind);
+      note.textContent = text;
+      article.insertBefore(note, article.firstChild);
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show); else show();
   }
 
   function loadProgress() {
-    try {
-      var parsed = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-      return isProgress(parsed) ? followAliases(parsed) : emptyProgress();
-    } catch (error) {
-      return emptyProgress();
-    }
+    return followAliases(store.load());
   }
 
   /* A resource whose entry changed its URL has a new id, and a moved page a new quiz key; the
@@ -51,52 +76,9 @@
     return into;
   }
 
-
   function saveProgress(progress) {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(progress));
-    } catch (error) {
-      /* Storage can be full or disabled; progress then lasts for this page only. */
-    }
+    store.save(progress);
     document.dispatchEvent(new CustomEvent("rm-progress"));
-  }
-
-  function isObject(value) {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-  }
-
-  /* done: resource id -> when it was ticked; quiz: chapter -> question id -> {choice, right};
-     placement: {answers, path, skim}; exercises: "chapter/name" -> when all its tests first
-     passed. Older files have done only. */
-  function isProgress(value) {
-    return !!value && value.format === EXPORT_FORMAT && value.version === 1 && isObject(value.done) &&
-      (value.quiz === undefined || isObject(value.quiz)) && (value.placement === undefined || isObject(value.placement)) &&
-      (value.exercises === undefined || isObject(value.exercises));
-  }
-
-  var EXERCISE_ID = /^[a-z0-9-]+\/[a-z][a-z0-9_]*$/;
-
-  /* Everything in `incoming` is added to `into`; on a conflict the incoming answer wins. */
-  function mergeProgress(into, incoming) {
-    Object.keys(incoming.done).forEach(function (id) {
-      if (typeof incoming.done[id] === "string") into.done[id] = incoming.done[id];
-    });
-    if (incoming.quiz) {
-      into.quiz = into.quiz || {};
-      Object.keys(incoming.quiz).forEach(function (key) {
-        if (!isObject(incoming.quiz[key])) return;
-        into.quiz[key] = into.quiz[key] || {};
-        Object.keys(incoming.quiz[key]).forEach(function (qid) { into.quiz[key][qid] = incoming.quiz[key][qid]; });
-      });
-    }
-    if (incoming.placement && isObject(incoming.placement.answers)) into.placement = incoming.placement;
-    if (isObject(incoming.exercises)) {
-      into.exercises = into.exercises || {};
-      Object.keys(incoming.exercises).forEach(function (id) {
-        if (EXERCISE_ID.test(id) && typeof incoming.exercises[id] === "string" && !into.exercises[id]) into.exercises[id] = incoming.exercises[id];
-      });
-    }
-    return into;
   }
 
   function quizAnswers(progress) {
@@ -110,10 +92,11 @@
     return ids.filter(function (id) { return progress.done[id]; }).length;
   }
 
-  /* The storage, for the scripts loaded only where they are needed (quiz.js, map.js, share.js). */
+  /* The storage, for the scripts loaded only where they are needed (quiz.js, map.js, share.js,
+     practice.js). */
   window.rmProgress = {
     load: loadProgress, save: saveProgress, empty: emptyProgress, merge: mergeProgress,
-    countDone: countDone, quizAnswers: quizAnswers, isObject: isObject, exerciseId: EXERCISE_ID
+    countDone: countDone, quizAnswers: quizAnswers, isObject: isObject, backup: store.backup
   };
 
   /* ---------- chapter pages: checkboxes and the progress bar ---------- */
@@ -237,15 +220,23 @@
     var status = panel.querySelector(".rm-progress-panel__status");
     function say(message) { status.textContent = message; }
 
-    panel.querySelector("[data-rm-action=export]").addEventListener("click", function () {
-      var blob = new Blob([JSON.stringify(loadProgress(), null, 2)], { type: "application/json" });
+    function download(text, name) {
       var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = "llm-roadmap-progress.json";
+      link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+      link.download = name;
       document.body.appendChild(link);
       link.click();
       link.remove();
-      say("Progress exported to llm-roadmap-progress.json.");
+      say("Exported to " + name + ".");
+    }
+    panel.querySelector("[data-rm-action=export]").addEventListener("click", function () {
+      download(JSON.stringify(loadProgress(), null, 2), "llm-roadmap-progress.json");
+    });
+    /* Progress that could not be read was set aside (store.js), never thrown away. */
+    var backupButton = panel.querySelector("[data-rm-action=export-backup]");
+    backupButton.hidden = store.backup() === null;
+    backupButton.addEventListener("click", function () {
+      download(store.backup() || "", "llm-roadmap-progress-unreadable.json");
     });
 
     var picker = panel.querySelector("input[type=file]");
@@ -258,8 +249,8 @@
       var reader = new FileReader();
       reader.onload = function () {
         var imported;
-        try { imported = JSON.parse(String(reader.result)); } catch (error) { imported = null; }
-        if (!isProgress(imported)) {
+        try { imported = rmStore.validate(JSON.parse(String(reader.result))); } catch (error) { imported = null; }
+        if (!imported) {
           say("That file is not an LLM Roadmap progress export; nothing was changed.");
           return;
         }

@@ -7,68 +7,16 @@
 (function () {
   "use strict";
 
-  var store = window.rmProgress;
+  var store = window.rmProgress, codec = window.rmStore;
   var loadProgress = store.load, saveProgress = store.save, emptyProgress = store.empty,
-    mergeProgress = store.merge, quizAnswers = store.quizAnswers, isObject = store.isObject;
+    mergeProgress = store.merge, quizAnswers = store.quizAnswers;
 
   /* ---------- progress that travels: a link (and its QR code) carrying it in the #fragment ---------- */
 
-  /* The fragment never reaches a server. Resource ids travel as their first 7 characters
-     (collisions among a few hundred ids are negligible and resolve against the ids the home page
-     lists); the JSON is deflated when the browser can, and base64url-encoded. */
+  /* The fragment never reaches a server. Its format, limits and validation are store.js's
+     (encodeFragment, decodeFragment): a link is anyone's input, so what it carries is checked
+     whole before it can reach the reader's progress. */
   var SHARE_KEY = "progress=";
-  var PREFIX = 7;
-
-  function toBase64url(bytes) {
-    var text = "";
-    for (var i = 0; i < bytes.length; i += 1) text += String.fromCharCode(bytes[i]);
-    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
-
-  function fromBase64url(text) {
-    var plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    var bytes = new Uint8Array(plain.length);
-    for (var i = 0; i < plain.length; i += 1) bytes[i] = plain.charCodeAt(i);
-    return bytes;
-  }
-
-  function through(stream, bytes) {
-    var piped = new Blob([bytes]).stream().pipeThrough(stream);
-    return new Response(piped).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
-  }
-
-  function encodeProgress(progress) {
-    var payload = { d: Object.keys(progress.done).map(function (id) { return id.slice(0, PREFIX); }) };
-    if (progress.quiz && Object.keys(progress.quiz).length) payload.q = progress.quiz;
-    if (progress.placement) payload.p = progress.placement;
-    var passed = Object.keys(progress.exercises || {});
-    if (passed.length) payload.e = passed;  /* the ids of passed exercises, never code */
-    var bytes = new TextEncoder().encode(JSON.stringify(payload));
-    if (typeof CompressionStream === "undefined") return Promise.resolve("j." + toBase64url(bytes));
-    return through(new CompressionStream("deflate-raw"), bytes).then(function (packed) { return "z." + toBase64url(packed); });
-  }
-
-  function decodeProgress(text, knownIds) {
-    var kind = text.slice(0, 2);
-    var bytes = fromBase64url(text.slice(2));
-    var unpacked = kind === "z." ? through(new DecompressionStream("deflate-raw"), bytes) :
-      kind === "j." ? Promise.resolve(bytes) : Promise.reject(new Error("unknown format"));
-    return unpacked.then(function (raw) {
-      var payload = JSON.parse(new TextDecoder().decode(raw));
-      var byPrefix = {};
-      knownIds.forEach(function (id) { byPrefix[id.slice(0, PREFIX)] = id; });
-      var progress = emptyProgress();
-      var now = new Date().toISOString();
-      (payload.d || []).forEach(function (prefix) { progress.done[byPrefix[prefix] || prefix] = now; });
-      if (isObject(payload.q)) progress.quiz = payload.q;
-      if (isObject(payload.p)) progress.placement = payload.p;
-      if (Array.isArray(payload.e)) {
-        progress.exercises = {};
-        payload.e.forEach(function (id) { if (typeof id === "string" && store.exerciseId.test(id)) progress.exercises[id] = now; });
-      }
-      return progress;
-    });
-  }
 
   function shareUrl(code) {
     var home = document.querySelector(".md-header__button.md-logo");
@@ -117,7 +65,7 @@
       history.replaceState(null, "", window.location.pathname + window.location.search);
       document.dispatchEvent(new CustomEvent("rm-progress"));
     }
-    decodeProgress(code, known).then(function (incoming) {
+    codec.decodeFragment(code, known).then(function (incoming) {
       var resources = Object.keys(incoming.done).length;
       text.textContent = "This link carries progress from another device: " + resources + " resource" +
         (resources === 1 ? "" : "s") + " done, " + quizAnswers(incoming) + " quiz answers and " +
@@ -130,7 +78,7 @@
         button.textContent = choice[1];
         button.addEventListener("click", function () {
           if (choice[0] === "merge") saveProgress(mergeProgress(loadProgress(), incoming));
-          if (choice[0] === "replace") saveProgress(incoming);
+          if (choice[0] === "replace") saveProgress(mergeProgress(emptyProgress(), incoming));
           finish(choice[0] === "ignore" ? "The shared progress was not used." :
             choice[0] === "merge" ? "Merged: the shared progress was added to yours." : "Replaced: this browser now has the shared progress.");
         });
@@ -160,7 +108,7 @@
         });
       });
     }
-    return encodeProgress(loadProgress()).then(function (code) {
+    return codec.encodeFragment(loadProgress()).then(function (code) {
       var url = shareUrl(code);
       box.hidden = false;
       box.querySelector("input").value = url;

@@ -1,0 +1,291 @@
+/* LLM Roadmap: the reader's progress, and the only code that knows its shape. Everything that
+ * reaches it (a share link, an imported file, what localStorage gives back) passes one validator
+ * first: a payload that breaks the shape is refused whole, and nothing is changed. Loaded on
+ * every page before roadmap.js (window.rmStore); Node loads the same file (module.exports) to
+ * fuzz it.
+ *
+ * Stored progress: {format, version: 1,
+ *   done:      {resourceId: when ticked},                      resourceId "r" + 10 hex digits
+ *   quiz:      {chapter: {questionId: {choice, right}}},       questionId "q" + 10 hex digits
+ *   placement: {answers: {questionId: {choice, right}}, path, skim: [chapter, ...]},
+ *   exercises: {"chapter/name": when every test first passed}}
+ * Other top-level keys found in storage (a newer version's) are kept as they are and never read.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.rmStore = api;
+})(this, function () {
+  "use strict";
+
+  var FORMAT = "llm-roadmap-progress";
+  var VERSION = 1;
+  /* A share link's fragment is refused past 16 KB before any decoding, and its inflated JSON past
+     256 KB while it inflates: a few hundred resources and quiz answers take about 2 KB. */
+  var LIMITS = { fragment: 16 * 1024, inflated: 256 * 1024, items: 5000 };
+  /* A shared prefix the receiving page could not resolve is kept as it is (an item from an
+     older or newer roadmap), so stored ids are full ids or 7-character prefixes. */
+  var RESOURCE_ID = /^r[0-9a-f]{6}([0-9a-f]{4})?$/;
+  var CHAPTER = /^[a-z0-9][a-z0-9-]{0,63}$/;
+  var QUESTION = /^q[0-9a-f]{10}$/;
+  var EXERCISE = /^[a-z0-9][a-z0-9-]{0,63}\/[a-z][a-z0-9_]{0,63}$/;
+  var MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+  var MAX_OPTION = 7;  /* a question has at most 8 options (scripts/content/quiz.py allows 4) */
+  var SECTIONS = ["format", "version", "done", "quiz", "placement", "exercises"];
+  var PREFIX = 7;  /* resource ids travel in links as their first 7 characters */
+
+  function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+
+  function empty() {
+    return { format: FORMAT, version: VERSION, done: {} };
+  }
+
+  /* A map whose every key and value pass; null when any does not, or when it is too large. */
+  function mapOf(value, key, valid) {
+    if (!isObject(value)) return null;
+    var keys = Object.keys(value);
+    if (keys.length > LIMITS.items) return null;
+    var out = {};
+    for (var i = 0; i < keys.length; i += 1) {
+      var cleaned = key.test(keys[i]) ? valid(value[keys[i]]) : null;
+      if (cleaned === null) return null;
+      out[keys[i]] = cleaned;
+    }
+    return out;
+  }
+
+  function moment(value) {
+    return typeof value === "string" && MOMENT.test(value) ? value : null;
+  }
+
+  function answer(value) {
+    if (!isObject(value) || typeof value.right !== "boolean") return null;
+    var choice = value.choice;
+    return typeof choice === "number" && Math.floor(choice) === choice && choice >= 0 && choice <= MAX_OPTION ?
+      { choice: choice, right: value.right } : null;
+  }
+
+  function answers(value) {
+    return mapOf(value, QUESTION, answer);
+  }
+
+  function placement(value) {
+    if (!isObject(value)) return null;
+    var out = { answers: answers(value.answers) };
+    if (out.answers === null) return null;
+    if (value.path !== undefined) {
+      if (typeof value.path !== "string" || value.path.length > 64) return null;
+      out.path = value.path;
+    }
+    if (value.skim !== undefined) {
+      if (!Array.isArray(value.skim) || value.skim.length > 64 || !value.skim.every(function (c) { return typeof c === "string" && CHAPTER.test(c); })) return null;
+      out.skim = value.skim.slice();
+    }
+    return out;
+  }
+
+  /* The sections every source shares; null when any of them breaks the shape. */
+  function sections(done, quiz, place, exercises) {
+    var out = empty();
+    out.done = done;
+    if (quiz !== undefined && (out.quiz = mapOf(quiz, CHAPTER, answers)) === null) return null;
+    if (place !== undefined && (out.placement = placement(place)) === null) return null;
+    if (exercises !== undefined && (out.exercises = mapOf(exercises, EXERCISE, moment)) === null) return null;
+    return out;
+  }
+
+  /* Stored or exported progress, cleaned; null when it is not progress or breaks the shape.
+     keepUnknown: keep other top-level keys verbatim (what storage holds for a newer version). */
+  function validate(value, keepUnknown) {
+    if (!isObject(value) || value.format !== FORMAT || value.version !== VERSION) return null;
+    var done = mapOf(value.done, RESOURCE_ID, moment);
+    var out = done && sections(done, value.quiz, value.placement, value.exercises);
+    if (!out) return null;
+    if (keepUnknown) {
+      Object.keys(value).forEach(function (key) { if (SECTIONS.indexOf(key) < 0) out[key] = value[key]; });
+    }
+    return out;
+  }
+
+  /* Everything in `incoming` (validated) is added to `into`: a conflicting quiz answer and the
+     placement advice come from `incoming`; a resource or an exercise keeps its first date. */
+  function merge(into, incoming) {
+    Object.keys(incoming.done).forEach(function (id) { if (!into.done[id]) into.done[id] = incoming.done[id]; });
+    if (incoming.quiz) {
+      into.quiz = into.quiz || {};
+      Object.keys(incoming.quiz).forEach(function (key) {
+        into.quiz[key] = into.quiz[key] || {};
+        Object.keys(incoming.quiz[key]).forEach(function (qid) { into.quiz[key][qid] = incoming.quiz[key][qid]; });
+      });
+    }
+    if (incoming.placement) into.placement = incoming.placement;
+    if (incoming.exercises) {
+      into.exercises = into.exercises || {};
+      Object.keys(incoming.exercises).forEach(function (id) { if (!into.exercises[id]) into.exercises[id] = incoming.exercises[id]; });
+    }
+    return into;
+  }
+
+  /* ---------- the share link: #progress=j.<base64url JSON> or z.<base64url deflate-raw JSON> ---------- */
+
+  function toBase64url(bytes) {
+    var text = "";
+    for (var i = 0; i < bytes.length; i += 1) text += String.fromCharCode(bytes[i]);
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromBase64url(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error("not base64url");
+    var plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(plain.length);
+    for (var i = 0; i < plain.length; i += 1) bytes[i] = plain.charCodeAt(i);
+    return bytes;
+  }
+
+  /* Inflates chunk by chunk and gives up as soon as the output passes the limit, so a small
+     deflate bomb costs a few reads, never the whole expansion. */
+  function inflate(bytes, limit) {
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    var chunks = [], total = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) {
+          var out = new Uint8Array(total), at = 0;
+          chunks.forEach(function (chunk) { out.set(chunk, at); at += chunk.length; });
+          return out;
+        }
+        total += step.value.length;
+        if (total > limit) {
+          reader.cancel().catch(function () { /* already failing: the refusal below is what counts */ });
+          throw new Error("too large once inflated");
+        }
+        chunks.push(step.value);
+        return next();
+      });
+    }
+    return next();
+  }
+
+  function deflate(bytes) {
+    var piped = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    return new Response(piped).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  /* A link's compact payload {d, q, p, e} as progress; null when any part breaks the shape.
+     Resource ids travel as 7-character prefixes and resolve against the ids the page knows. */
+  function fromShared(payload, knownIds, now) {
+    if (!isObject(payload)) return null;
+    var ids = payload.d === undefined ? [] : payload.d;
+    if (!Array.isArray(ids) || ids.length > LIMITS.items) return null;
+    var byPrefix = {};
+    (knownIds || []).forEach(function (id) { byPrefix[id.slice(0, PREFIX)] = id; });
+    var done = {};
+    for (var i = 0; i < ids.length; i += 1) {
+      var id = ids[i];
+      if (typeof id !== "string" || !RESOURCE_ID.test(id)) return null;
+      done[byPrefix[id.slice(0, PREFIX)] || id] = now;
+    }
+    var exercises;
+    if (payload.e !== undefined) {
+      if (!Array.isArray(payload.e) || payload.e.length > LIMITS.items) return null;
+      exercises = {};
+      for (var j = 0; j < payload.e.length; j += 1) {
+        if (typeof payload.e[j] !== "string" || !EXERCISE.test(payload.e[j])) return null;
+        exercises[payload.e[j]] = now;
+      }
+    }
+    return sections(done, payload.q, payload.p, exercises);
+  }
+
+  function toShared(progress) {
+    var payload = { d: Object.keys(progress.done).map(function (id) { return id.slice(0, PREFIX); }) };
+    if (progress.quiz && Object.keys(progress.quiz).length) payload.q = progress.quiz;
+    if (progress.placement) payload.p = progress.placement;
+    var passed = Object.keys(progress.exercises || {});
+    if (passed.length) payload.e = passed;  /* the ids of passed exercises, never code */
+    return payload;
+  }
+
+  function encodeFragment(progress) {
+    var bytes = new TextEncoder().encode(JSON.stringify(toShared(progress)));
+    if (typeof CompressionStream === "undefined") return Promise.resolve("j." + toBase64url(bytes));
+    return deflate(bytes).then(function (packed) { return "z." + toBase64url(packed); });
+  }
+
+  /* A link's fragment (after "progress=") as validated progress, or a rejection saying why. */
+  function decodeFragment(text, knownIds, now) {
+    return new Promise(function (resolve) {
+      if (typeof text !== "string" || text.length > LIMITS.fragment) throw new Error("too long");
+      var kind = text.slice(0, 2);
+      if (kind !== "j." && kind !== "z.") throw new Error("unknown format");
+      if (kind === "z." && typeof DecompressionStream === "undefined") throw new Error("this browser cannot inflate");
+      var bytes = fromBase64url(text.slice(2));
+      resolve(kind === "z." ? inflate(bytes, LIMITS.inflated) : bytes);
+    }).then(function (raw) {
+      if (raw.length > LIMITS.inflated) throw new Error("too large");
+      var progress = fromShared(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)), knownIds, now || new Date().toISOString());
+      if (!progress) throw new Error("not progress");
+      return progress;
+    });
+  }
+
+  /* ---------- storage: what the browser keeps, checked on every read ---------- */
+
+  /* problems(kind): "corrupt" (unreadable progress was moved to the backup key and a clean start
+     made), "unavailable" (storage is full or blocked: progress lasts while the page is open). */
+  function createStore(storage, key, problems) {
+    var memory = null;  /* what could not be written, so the page keeps working */
+    var backupKey = key + ".backup";
+
+    function report(kind) { if (problems) problems(kind); }
+
+    function read() {
+      try { return storage.getItem(key); } catch (error) { report("unavailable"); return null; }
+    }
+
+    function load() {
+      if (memory) return JSON.parse(JSON.stringify(memory));
+      var raw = read();
+      if (raw === null) return empty();
+      var parsed = null;
+      try { parsed = JSON.parse(raw); } catch (error) { parsed = null; }
+      var progress = validate(parsed, true);
+      if (progress) return progress;
+      try {
+        storage.setItem(backupKey, raw);
+        storage.removeItem(key);
+      } catch (error) {
+        report("unavailable");
+      }
+      report("corrupt");
+      return empty();
+    }
+
+    function save(progress) {
+      try {
+        storage.setItem(key, JSON.stringify(progress));
+        memory = null;
+        return true;
+      } catch (error) {
+        memory = JSON.parse(JSON.stringify(progress));
+        report("unavailable");
+        return false;
+      }
+    }
+
+    function backup() {
+      try { return storage.getItem(backupKey); } catch (error) { return null; }
+    }
+
+    return { load: load, save: save, backup: backup, backupKey: backupKey };
+  }
+
+  return {
+    FORMAT: FORMAT, LIMITS: LIMITS, EXERCISE: EXERCISE,
+    empty: empty, isObject: isObject, validate: validate, merge: merge,
+    encodeFragment: encodeFragment, decodeFragment: decodeFragment, createStore: createStore
+  };
+});
