@@ -14,7 +14,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
   echo "$wanted" > "$stamp"
 fi
-# The project's own package (scripts/), editable, so the tools, the MkDocs hook and the tests
+# The project's own package (scripts/), editable, so the tools, the build hooks and the tests
 # import it from anywhere without touching sys.path.
 project=$(pwd -P)
 installed=$(cd / && "$project/.venv/bin/python" -c 'import scripts.paths as p; print(p.ROOT)' 2>/dev/null || true)
@@ -29,6 +29,3 @@ if [ ! -f "$node_stamp" ] || [ "$(cat "$node_stamp")" != "$node_wanted" ]; then
   npm ci --no-audit --no-fund --loglevel error
   echo "$node_wanted" > "$node_stamp"
 fi
-
-# The two notices MkDocs and Material print on every build are not about this project.
-export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true

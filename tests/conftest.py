@@ -13,7 +13,10 @@ import pytest
 
 from scripts.paths import ROOT
 
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# The variables that silence the "MkDocs 2.0" notices of Material and ProperDocs. Neither notice
+# shows under ProperDocs (both only speak when the `mkdocs` command runs), so builds run without
+# them, as on a contributor's machine, and a test sees it if a notice comes back.
+NOTICE_SWITCHES = ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")
 # Our site is built as the deployment builds it: with a link check's results (a small sample), so
 # the tests, the browser and axe see the marks it adds. Without them a build shows none.
 LINK_HEALTH = ROOT / "tests" / "data" / "link-health.json"
@@ -27,11 +30,11 @@ class Build:
 
 
 def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> Build:
-    """Run a strict MkDocs build into `destination` and keep its log."""
+    """Run a strict ProperDocs build into `destination` and keep its log."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(destination)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(destination)],
         cwd=config.parent,
-        env={**os.environ, **BUILD_ENV, **env},
+        env={**{k: v for k, v in os.environ.items() if k not in NOTICE_SWITCHES}, **env},
         capture_output=True,
         text=True,
         timeout=300,
@@ -40,8 +43,8 @@ def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", **env: str
 
 
 def small_project(destination: Path, config: str, pages: dict[str, str]) -> Path:
-    """A few-page MkDocs project for a test that needs a site other than ours: building it takes
-    a fraction of a second, where a changed copy of the whole project takes half a minute."""
+    """A few-page project (mkdocs.yml and docs/) for a test that needs a site other than ours:
+    building it takes a fraction of a second, where a changed copy of ours takes half a minute."""
     (destination / "docs").mkdir(parents=True)
     (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name, text in pages.items():

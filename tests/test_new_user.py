@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.content.entries import parse_file
-from tests.conftest import BUILD_ENV, ROOT
+from tests.conftest import ROOT
 
 CHAPTER = "rag"
 PAGE = f"docs/{CHAPTER}.md"
@@ -68,7 +68,7 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Clone]:
     overlay_uncommitted_work(path)
     # The packages the README's commands install; reused rather than installed again.
     (path / ".venv").symlink_to(ROOT / ".venv")
-    env = {**os.environ, **BUILD_ENV, "PRE_COMMIT_HOME": str(home / "pre-commit-cache"), "NO_COLOR": "1"}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home / "pre-commit-cache"), "NO_COLOR": "1"}
     env.pop("VIRTUAL_ENV", None)
     yield Clone(path, env)
 

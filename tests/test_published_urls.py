@@ -26,7 +26,7 @@ PAGES = {
     "knowledge-graphs.md": "# Knowledge graphs\n\nBack [home](index.md).\n",
     "agents.md": "# Agents\n\nUses [graphs](knowledge-graphs.md#top).\n",
 }
-CONFIG = "site_name: Fixture\nsite_url: https://example.org/roadmap/\nplugins:\n  - redirects:\n      redirect_maps: {}\n"
+CONFIG = "site_name: Fixture\nsite_url: https://example.org/roadmap/\ntheme: mkdocs\nplugins:\n  - redirects:\n      redirect_maps: {}\n"
 FIXTURE_PUBLISHED = ["", "agents/", "knowledge-graphs/"]
 
 

@@ -134,7 +134,7 @@ def test_link_check_results_flow_to_the_deployed_site() -> None:
     assert "link_check_run" in deploy["on"]["workflow_dispatch"]["inputs"]
     script = runs(deploy)
     fetch = script.index("gh run download \"$run\" --name link-health --dir .cache/link-health")
-    assert fetch < script.index("LINK_HEALTH=.cache/link-health/linkcheck.json") < script.index("mkdocs build --strict")
+    assert fetch < script.index("LINK_HEALTH=.cache/link-health/linkcheck.json") < script.index("properdocs build --strict")
     assert deploy["jobs"]["build"]["permissions"] == {"contents": "read", "actions": "read"}
     assert "link_health: !ENV [LINK_HEALTH," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
@@ -145,7 +145,7 @@ def test_deploy_publishes_the_site_with_its_offline_zip() -> None:
     assert workflow["concurrency"]["group"] == "pages"
     script = runs(workflow)
     # The offline zip is written into the online site after it is built, so readers can download it.
-    online = script.index("mkdocs build --strict --site-dir site")
+    online = script.index("properdocs build --strict --config-file mkdocs.yml --site-dir site")
     assert script.index("scripts.site.offline_zip --output site/llm-roadmap-offline.zip") > online
     [upload] = uses(workflow, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
@@ -160,6 +160,25 @@ def test_ci_builds_with_a_pinned_zensical_and_checks_the_entries_without_blockin
     script = "\n".join(step.get("run", "") for step in job["steps"])
     assert re.search(r"pip install --quiet zensical==\d+\.\d+\.\d+ --constraint requirements.txt", script)
     assert script.index("zensical build") < script.index("scripts.site.entries_shown site")
+
+
+def test_the_zensical_job_warns_first_and_says_what_differs_from_the_properdocs_build() -> None:
+    job = load("ci.yml")["jobs"]["zensical"]
+    first = job["steps"][0]["run"]
+    assert first.startswith('echo "::warning title=Zensical') and "ignores hooks" in first and "not strict" in first
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    ours = script.index("properdocs build --strict --quiet --config-file mkdocs.yml --site-dir properdocs-site")
+    assert ours < script.index("zensical build") < script.index("scripts.site.engine_diff properdocs-site site")
+    assert '::warning title=Zensical stopped::$(tail -n 1 zensical.log)' in script
+
+
+def test_every_build_and_serve_runs_properdocs_never_the_mkdocs_command() -> None:
+    """The workflows build with ProperDocs, naming mkdocs.yml (the file name contributors know),
+    so ProperDocs does not suggest renaming it; nothing calls the `mkdocs` package's CLI."""
+    script = "\n".join(runs(load(path.name)) for path in WORKFLOWS)
+    builds = re.findall(r"-m (\w+) (?:build|serve)\b[^\n]*", script)
+    assert builds and set(builds) == {"properdocs"}, builds
+    assert all("--config-file mkdocs.yml" in line for line in re.findall(r"-m properdocs [^\n]*", script))
 
 
 def test_the_deployment_builds_from_the_whole_history() -> None:

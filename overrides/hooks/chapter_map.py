@@ -1,4 +1,4 @@
-"""MkDocs hook: the map of the chapters (scripts/content/chapter_map.py), drawn once per build
+"""ProperDocs hook: the map of the chapters (scripts/content/chapter_map.py), drawn once per build
 from the chapters' prerequisite sections and handed to the home page and the map page as
 `chapter_map`, with links relative to the page (so it works online and from file://).
 
@@ -12,20 +12,21 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+# ProperDocs runs this hook, and under it `mkdocs.*` is only an alias of `properdocs.*`: these are the build's own classes.
+from properdocs.config.defaults import ProperDocsConfig
+from properdocs.structure.nav import Navigation
+from properdocs.structure.pages import Page
+from properdocs.utils import get_relative_url
 
 from scripts.content.chapter_map import Graph, Layout, build_graph, chapter_specs, figure, layout
 from scripts.content.learning_paths import START_HERE, learning_paths
 
 MAP_PAGES = {"index.md", "map.md"}
-log = logging.getLogger("mkdocs.hooks.chapter_map")
+log = logging.getLogger("properdocs.hooks.chapter_map")
 _drawn: dict[str, Any] = {}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: ProperDocsConfig) -> ProperDocsConfig:
     graph, problems = build_graph(chapter_specs({"nav": config.nav}))
     for problem in problems:
         log.warning(str(problem))
@@ -36,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], page: Page, config: ProperDocsConfig, nav: Navigation) -> dict[str, Any]:
     if page.file.src_uri not in MAP_PAGES or not _drawn:
         return context
     graph: Graph = _drawn["graph"]

@@ -1,4 +1,4 @@
-"""MkDocs hook: renders each page's quiz (a chapter's "Check yourself", Start here's "Placement
+"""ProperDocs hook: renders each page's quiz (a chapter's "Check yourself", Start here's "Placement
 quiz") from the question format in scripts/content/quiz.py into HTML: questions, options A-D,
 answers folded in <details> (readable without JavaScript), and an answer key for print.
 
@@ -11,18 +11,19 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+# ProperDocs runs this hook, and under it `mkdocs.*` is only an alias of `properdocs.*`: these are the build's own classes.
+from properdocs.config.defaults import ProperDocsConfig
+from properdocs.structure.files import Files
+from properdocs.structure.pages import Page
 
 from scripts.content.entries import sections
 from scripts.content.project import PARTS, chapters
 from scripts.content.quiz import PLACEMENT, find_quiz, parse_quiz, render
 
-log = logging.getLogger("mkdocs.hooks.quiz")
+log = logging.getLogger("properdocs.hooks.quiz")
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: ProperDocsConfig, files: Files) -> str:
     page_sections = sections(markdown)
     section = find_quiz(page_sections)
     if section is None:

@@ -1,4 +1,4 @@
-"""MkDocs hook: decorates resource entries (type badge, data attributes, a "new" mark for recent
+"""ProperDocs hook: decorates resource entries (type badge, data attributes, a "new" mark for recent
 additions, and what the weekly link check found when its results are given) and counts them.
 
 It only decorates. Every page reads correctly without it: an entry still renders as
@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+# ProperDocs runs this hook, and under it `mkdocs.*` is only an alias of `properdocs.*`: these are the build's own classes.
+from properdocs.config.defaults import ProperDocsConfig
+from properdocs.exceptions import PluginError
+from properdocs.structure.files import Files
+from properdocs.structure.pages import Page
 
 from scripts.content.entries import RESOURCE_TYPES, Resource, format_entry, normalize_url, parse_markdown, resource_id
 from scripts.content.history import configured_history, new_since
@@ -89,7 +90,7 @@ def decorated_entry(
 _link_health: dict[str, ResultJSON] = {}
 
 
-def progress_aliases(config: MkDocsConfig) -> dict[str, dict[str, str]]:
+def progress_aliases(config: ProperDocsConfig) -> dict[str, dict[str, str]]:
     """What a reader's stored progress must follow: resource ids whose entry changed its URL (from
     git history) and self-check keys of pages the redirects map moved (mkdocs-redirects)."""
     history = configured_history(config.config_file_path, config.extra)
@@ -99,7 +100,7 @@ def progress_aliases(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     return {name: table for name, table in (("ids", ids), ("quiz", quiz)) if table}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: ProperDocsConfig) -> ProperDocsConfig:
     """Read the link check's results once per build, if the build was given any; note the aliases
     progress must follow (overrides/main.html hands them to the reader's browser)."""
     config.extra["progress_aliases"] = progress_aliases(config)
@@ -115,7 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: ProperDocsConfig, files: Files) -> str:
     document = parse_markdown(markdown, page.file.src_uri)
     page.meta["resource_count"] = len(document.resources)
     page.meta["resource_ids"] = [resource.id for resource in document.resources]
@@ -132,9 +133,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return "\n".join(lines)
 
 
-def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    # MkDocs gives error pages absolute asset URLs, which break when 404.html is opened from
-    # disk; relative URLs plus the <base> element in overrides/404.html work in both places.
+def on_template_context(context: dict[str, Any], template_name: str, config: ProperDocsConfig) -> dict[str, Any]:
+    # MkDocs 1.x, and so ProperDocs, gives error pages absolute asset URLs, which break when
+    # 404.html is opened from disk; relative URLs plus the <base> element in overrides/404.html
+    # work in both places.
     if template_name == "404.html":
         context["base_url"] = ""
         context["site_path"] = urlsplit(config.site_url or "/").path or "/"

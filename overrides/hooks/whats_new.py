@@ -1,4 +1,4 @@
-"""MkDocs hook: adds the What's new page and its Atom feed, generated from the git history of docs/.
+"""ProperDocs hook: adds the What's new page and its Atom feed, generated from the git history of docs/.
 
 The page and the feed exist only in the build (scripts/content/whats_new.py writes them); a copy
 without history gets a page that says so. The "new" marks on entries come from the same history
@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+# ProperDocs runs this hook, and under it `mkdocs.*` is only an alias of `properdocs.*`: these are the build's own classes.
+from properdocs.config.defaults import ProperDocsConfig
+from properdocs.structure.files import File, Files
 
 from scripts.content.history import configured_history
 from scripts.content.project import page_meta
 from scripts.content.whats_new import FEED, PAGE, atom_feed, page_markdown
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_files(files: Files, config: ProperDocsConfig) -> Files:
     history = configured_history(config.config_file_path, config.extra)
     docs = Path(config.docs_dir)
     titles = {

@@ -28,12 +28,13 @@ class Chapter:
 
 @cache
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
-    """mkdocs.yml as MkDocs itself reads it (its YAML loader: !ENV, !relative, INHERIT), unvalidated."""
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+    """mkdocs.yml as ProperDocs, which builds the site, reads it (its YAML loader: !ENV, !relative,
+    INHERIT), unvalidated."""
+    from properdocs.config.defaults import ProperDocsConfig
+    from properdocs.utils.yaml import get_yaml_loader, yaml_load
 
     with path.open("rb") as handle:
-        return yaml_load(handle, get_yaml_loader(config=MkDocsConfig(config_file_path=str(path))))
+        return yaml_load(handle, get_yaml_loader(config=ProperDocsConfig(config_file_path=str(path))))
 
 
 def page_meta(path: Path) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from scripts.site.serve import SiteServer
 
 # Named LinkChecker warnings that are normal on a static site and say nothing about broken links.
 IGNORED_WARNINGS = ("http-redirected", "url-effective-url", "http-empty-content", "url-content-size-zero")
-# Linked from the site but written by a later step (scripts/site/offline_zip.py), not by `mkdocs build`.
+# Linked from the site but written by a later step (scripts/site/offline_zip.py), not by `properdocs build`.
 BUILT_SEPARATELY = (r"/llm-roadmap-offline\.zip$",)
 # Pages whose anchors are only their own headings: the one-page roadmap (every chapter's headings
 # again), the glossary (a heading per term) and the tags index (a heading per tag). The toc
@@ -98,7 +98,8 @@ def without_canary(output: str) -> tuple[str, bool]:
 
 def run_crawl(site: Path, linkchecker: Sequence[str] = LINKCHECKER) -> Crawl:
     if not (site / "index.html").is_file():
-        return Crawl(2, f"{site}: no index.html here; build the site first (mkdocs build)")
+        build = f".venv/bin/python -m properdocs build --config-file mkdocs.yml --site-dir {site}"
+        return Crawl(2, f"{site}: no index.html here; build the site first ({build})")
     with tempfile.TemporaryDirectory(prefix="crawl-site-") as scratch:
         config = Path(scratch) / "linkcheckerrc"
         write_settings(config)

@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     site: Path = args.site
     if not (site / "index.html").is_file():
-        print(f"{site}: no built site here; run `mkdocs build` first", file=sys.stderr)
+        build = f".venv/bin/python -m properdocs build --config-file mkdocs.yml --site-dir {site}"
+        print(f"{site}: no built site here; run `{build}` first", file=sys.stderr)
         return 2
 
     pages = site_pages(site)

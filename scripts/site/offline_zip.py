@@ -24,9 +24,9 @@ FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # same bytes for the same site, whenever it 
 
 
 def build_offline(destination: Path) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "OFFLINE": "true"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--quiet", "--config-file", "mkdocs.yml", "--site-dir", str(destination)],
         cwd=ROOT,
         env=env,
         check=True,

@@ -3,7 +3,7 @@
 scripts/site/published-urls.txt lists every page URL the site has ever published, relative to the
 site's root (`mathematics/`; `./` is the home page). Readers bookmark and link to these, so each
 must stay either a page or a redirect stub written by mkdocs-redirects. Checking a build (SITE,
-e.g. from `mkdocs build --site-dir site`) prints one line per lost address, with the redirect to
+e.g. from `properdocs build --site-dir site`) prints one line per lost address, with the redirect to
 add to mkdocs.yml, and exits 1. `--update` adds the build's new pages to the list; it never
 removes one.
 """
