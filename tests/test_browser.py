@@ -607,7 +607,11 @@ ATTENTION = next(e for e in load_exercises()[0] if e.id == "transformer/attentio
 
 
 def first_exercise(page: Page):
-    return page.locator('.rm-exercise[data-rm-exercise="transformer/attention"]')
+    """The first exercise, with its editor: practice.js loads as the section comes near."""
+    exercise = page.locator('.rm-exercise[data-rm-exercise="transformer/attention"]')
+    page.locator("#practice").scroll_into_view_if_needed()
+    expect(exercise.locator("textarea")).to_be_attached()
+    return exercise
 
 
 def run_and_wait(exercise, text: str) -> None:
@@ -628,6 +632,19 @@ def test_a_correct_solution_passes_every_test_and_counts_as_progress(page: Page,
     page.goto(server.url)
     in_chapter = sum(e.chapter == "transformer" for e in load_exercises()[0])
     expect(page.locator('[data-rm-quiz-key="transformer"] .rm-card__practice')).to_have_text(f"Practice: 1 of {in_chapter} passed")
+
+
+def test_the_editor_loads_only_when_practice_comes_near(page: Page, server) -> None:
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url) if request.url.endswith("practice.js") else None)
+    page.goto(server.url + "transformer/")
+    page.wait_for_load_state("networkidle")
+    assert scripts == []  # not on the first load
+    first_exercise(page)
+    assert len(scripts) == 1
+    page.goto(server.url)  # a page without Practice
+    page.wait_for_load_state("networkidle")
+    assert len(scripts) == 1
 
 
 def test_a_wrong_solution_shows_the_failing_test_and_its_message(page: Page, server) -> None:
@@ -685,7 +702,7 @@ def test_without_javascript_the_statement_starter_and_download_are_there(browser
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server.url + "transformer/")
-    exercise = first_exercise(page)
+    exercise = page.locator('.rm-exercise[data-rm-exercise="transformer/attention"]')
     expect(exercise.locator("pre.rm-exercise__starter")).to_contain_text("def attention(")
     expect(exercise.get_by_role("link", name="Download attention.py")).to_be_visible()
     expect(exercise).to_contain_text("A decoder-only model")

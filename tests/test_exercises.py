@@ -288,6 +288,23 @@ def test_every_chapter_page_has_its_practice_and_the_runtime_is_served(site) -> 
     assert "practice.js" not in home  # pages without Practice load nothing new
 
 
+def test_practice_adds_at_most_5_kb_to_a_chapters_first_load(site) -> None:
+    """The section's HTML, gzip-compressed in its page, is all a first load gains: the editor's
+    script loads when the section comes near (a browser test proves it)."""
+    import gzip
+
+    def gz(text: str) -> int:
+        return len(gzip.compress(text.encode(), compresslevel=6, mtime=0))
+
+    growth = {}
+    for chapter in CHAPTERS:
+        html = (site.site / chapter.slug / "index.html").read_text(encoding="utf-8")
+        assert "practice.js" not in html
+        start, end = html.index(f'<h2 id="{PRACTICE.lower()}"'), html.index('<h2 id="check-yourself"')
+        growth[chapter.slug] = gz(html) - gz(html[:start] + html[end:])
+    assert max(growth.values()) <= 5_000, growth
+
+
 def test_exercises_are_listed_in_order(capsys: pytest.CaptureFixture[str]) -> None:
     assert exercises_main(["list"]) == 0
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]

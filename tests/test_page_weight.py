@@ -22,3 +22,13 @@ def test_first_load_of_every_page_fits_the_budget(site: Build) -> None:
 def test_search_index_is_measured(site: Build) -> None:
     raw, compressed = search_index_size(site.site)
     assert 0 < compressed < raw
+
+
+def test_our_scripts_reach_readers_minified(site: Build) -> None:
+    from scripts.paths import DOCS
+
+    sources = sorted((DOCS / "assets" / "javascripts").glob("*.js"))
+    assert len(sources) >= 6
+    for source in sources:
+        shipped = (site.site / "assets" / "javascripts" / source.name).read_text(encoding="utf-8")
+        assert "/*" not in shipped and len(shipped) < 0.8 * len(source.read_text(encoding="utf-8")), source.name

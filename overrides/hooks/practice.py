@@ -64,7 +64,6 @@ def on_page_markdown(markdown: str, page: Page, config: ProperDocsConfig, files:
     if check is None:
         log.warning(f"docs/{page.file.src_uri}: exercises but no '## {SELF_CHECK}' section to put Practice before")
         return markdown
-    page.meta["practice_count"] = len(exercises)
     page.meta["exercise_ids"] = [e.id for e in exercises]  # the home page's cards count what passed
     lines = markdown.split("\n")
     at = check.line - 1  # the heading's index

@@ -1,4 +1,5 @@
-/* LLM Roadmap: the Practice section of a chapter (built by scripts/exercises/render.py). Each
+/* LLM Roadmap: the Practice section of a chapter (built by scripts/exercises/render.py), loaded
+ * by roadmap.js when that section comes near (it is not part of a chapter's first load). Each
  * exercise's starter code becomes an editor whose draft stays in this browser; "Run tests" grades
  * it with the exercise's own tests in Pyodide, inside one Web Worker created on the first run
  * (practice-worker.js), with a time limit and a Stop button that end the worker. Passing every

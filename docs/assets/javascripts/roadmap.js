@@ -545,7 +545,24 @@
       loadScript("javascripts/share.js").then(function () { window.rmShare.offer(content); });
     }
     markSinceLastVisit(content, previousVisit());
+    loadPracticeNearby(content);
     Object.keys(setups).forEach(function (name) { setups[name](content); });
+  }
+
+  /* The exercises' editor (practice.js) sits near the end of a chapter: it loads when the
+     Practice section comes within a screen or two, or takes keyboard focus, not with the page. */
+  function loadPracticeNearby(content) {
+    var section = content.querySelector(".rm-exercise");
+    if (!section) return;
+    var load = function () { loadScript("javascripts/practice.js"); };
+    content.addEventListener("focusin", function (event) {
+      if (event.target.closest && event.target.closest(".rm-exercise")) load();
+    });
+    if (!("IntersectionObserver" in window)) { load(); return; }
+    var watcher = new IntersectionObserver(function (seen) {
+      if (seen.some(function (s) { return s.isIntersecting; })) { watcher.disconnect(); load(); }
+    }, { rootMargin: "1200px 0px" });
+    Array.prototype.forEach.call(content.querySelectorAll(".rm-exercise"), function (box) { watcher.observe(box); });
   }
 
   /* Material's document$ announces every page that instant navigation swaps in, but it stays
