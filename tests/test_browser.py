@@ -247,11 +247,20 @@ def styled(page: Page) -> bool:
     )
 
 
-def test_404_page_is_styled_from_the_server_at_any_depth(page: Page, server) -> None:
-    response = page.goto(server.url + "no/such/page/")
+def test_404_page_is_styled_and_searches_from_the_server_at_any_depth(page: Page, server) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" and "404" not in message.text else None)
+    failed: list[str] = []
+    missing = server.url + "a/b/"
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 and response.url != missing else None)
+    response = page.goto(missing)
     assert response is not None and response.status == 404
     expect(page.locator("article h1")).to_contain_text("Page not found")
     assert styled(page)
+    expect_search_finds(page, "attention", "Transformer architecture")
+    assert errors == [] and failed == []
+    page.keyboard.press("Escape")
     page.get_by_role("link", name="Go to the home page").click()
     expect(page.locator("#rm-hero-title")).to_be_visible()
 
@@ -307,6 +316,8 @@ def test_offline_copy_navigates_searches_and_shows_figures_with_no_network(brows
     page.goto((offline_site.site / "404.html").as_uri())
     assert styled(page)
     assert requests.foreign(("file://",)) == []
+    outside = [u for u in requests.urls if u.startswith("file://") and not u.startswith(offline_site.site.as_uri())]
+    assert outside == []  # nothing asked from outside the unzipped folder
     context.close()
 
 

@@ -11,7 +11,6 @@ import datetime
 import html
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 # ProperDocs runs this hook, and under it `mkdocs.*` is only an alias of `properdocs.*`: these are the build's own classes.
 from properdocs.config.defaults import ProperDocsConfig
@@ -134,10 +133,10 @@ def on_page_markdown(markdown: str, page: Page, config: ProperDocsConfig, files:
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: ProperDocsConfig) -> dict[str, Any]:
-    # MkDocs 1.x, and so ProperDocs, gives error pages absolute asset URLs, which break when
-    # 404.html is opened from disk; relative URLs plus the <base> element in overrides/404.html
-    # work in both places.
-    if template_name == "404.html":
+    # MkDocs 1.x, and so ProperDocs, gives error pages asset URLs from the site's root path, which
+    # is what a server needs: GitHub Pages serves 404.html for a missing path at any depth, and
+    # Material's scripts resolve the search index from its base. Opened from disk (the offline
+    # copy, whose 404.html sits beside index.html) only relative URLs work.
+    if template_name == "404.html" and config.extra.get("offline"):
         context["base_url"] = ""
-        context["site_path"] = urlsplit(config.site_url or "/").path or "/"
     return context
