@@ -796,3 +796,67 @@ def test_storage_that_refuses_to_write_keeps_the_page_working_and_loses_nothing(
     expect(page.locator(".rm-progress__label")).to_contain_text("2 of")  # the page counts it while open
     assert page.evaluate("localStorage.getItem('llm-roadmap.progress.v1')") == saved  # what was stored is intact
     context.close()
+
+
+# ---------- what a new reader stumbles on ----------
+
+
+def luminance(rgb: str) -> float:
+    r, g, b = (int(v) / 255 for v in re.findall(r"[\d.]+", rgb)[:3])
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+FOCUSABLE = {  # kind of control -> (page, selector)
+    "done checkbox": ("rag/", "input.rm-done"),
+    "quiz option": ("rag/", ".rm-quiz__options input[type=radio]"),
+    "filter chip": ("rag/", ".rm-chip"),
+    "answer summary": ("rag/", "details.rm-quiz__answer summary"),
+    "button": ("", ".rm-progress-panel .md-button"),
+    "exercise editor": ("transformer/", "textarea.rm-exercise__editor"),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_focus_is_visible_on_every_kind_of_control(browser: Browser, server, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    measured = {}
+    for kind, (path, selector) in FOCUSABLE.items():
+        page.goto(server.url + path)
+        if kind == "exercise editor":
+            first_exercise(page)
+        control = page.locator(selector).first
+        control.scroll_into_view_if_needed()
+        page.keyboard.press("Shift")  # the last input was the keyboard: focus is shown as for Tab
+        control.focus()
+        style = control.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert style[0] != "none" and float(style[1].removesuffix("px")) >= 2, (kind, style)
+        measured[kind] = round(contrast(style[2], background), 1)
+    print(scheme, measured)  # the closing note quotes these (pytest -s)
+    assert {kind: ratio for kind, ratio in measured.items() if ratio < 3} == {}
+    context.close()
+
+
+def test_an_empty_progress_bar_looks_empty_in_dark_mode(browser: Browser, server) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(server.url + "rag/")
+    bar = page.locator(".rm-progress__bar")
+    expect(bar).to_be_visible()
+    shot = bar.screenshot()
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(shot)).convert("L")
+    background = luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) * 255
+    # Most of an empty bar is its faint track: close to the page's own darkness, never a light fill.
+    histogram = image.histogram()
+    light = sum(histogram[161:]) / sum(histogram)
+    assert light < 0.05, f"{light:.0%} of the empty bar is light (page luminance {background:.0f})"
+    context.close()
