@@ -3,6 +3,12 @@ the self-check every chapter ends with."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,7 +16,7 @@ import pytest
 from scripts.content.entries import parse_file, sections
 from scripts.content.learning_paths import START_HERE
 from scripts.content.project import chapters
-from scripts.content.quiz import PLACEMENT, SELF_CHECK, find_quiz, parse_quiz, quiz_problems, render
+from scripts.content.quiz import LETTERS, PLACEMENT, SELF_CHECK, Option, Question, find_quiz, parse_quiz, quiz_problems, render
 
 QUESTION = """**{n}. What does the residual stream carry?**
 
@@ -98,13 +104,108 @@ def test_a_placement_question_names_its_chapter() -> None:
     ]
 
 
-def test_the_html_folds_answers_and_ends_with_a_key() -> None:
-    quiz, _ = parse_quiz(find_quiz(sections(page(*five()))), "docs/t.md")  # type: ignore[arg-type]
+def numbered(n: int) -> str:
+    """QUESTION with its own wording, so each question has its own id and its own shuffle."""
+    return QUESTION.format(n=n).replace("carry?**", f"carry at layer {n}?**")
+
+
+def rendered_options(html: str) -> list[list[str]]:
+    """Each question's options in the order the HTML lists them."""
+    return [re.findall(r'<li markdown="span">(.*?)</li>', block) for block in html.split('<div class="rm-quiz__question"')[1:]]
+
+
+def test_the_html_folds_answers_and_ends_with_a_key_that_follow_the_shuffle() -> None:
+    quiz, _ = parse_quiz(find_quiz(sections(page(*[numbered(n) for n in range(1, 6)]))), "docs/t.md")  # type: ignore[arg-type]
     html = render(quiz, "t")
     assert html.count('<details class="rm-quiz__answer" markdown>') == 5  # readable without JavaScript, answers folded
-    assert 'data-rm-answer="1"' in html and 'id="t-1"' in html and 'data-rm-quiz-count="5"' in html
-    assert "<strong>B.</strong> Each layer reads it" in html
-    assert '<p class="rm-quiz__key"><strong>Answer key:</strong> 1&nbsp;B · 2&nbsp;B · 3&nbsp;B · 4&nbsp;B · 5&nbsp;B</p>' in html
+    assert 'id="t-1"' in html and 'data-rm-quiz-count="5"' in html
+    shown = re.findall(r'data-rm-answer="(\d)"', html)
+    letters = re.findall(r"<strong>([A-D])\.</strong> Each layer reads it", html)
+    key = re.search(r"<strong>Answer key:</strong> (.*)</p>", html)
+    assert key is not None and len(shown) == len(letters) == 5
+    for q, options, at, letter in zip(quiz.questions, rendered_options(html), shown, letters):
+        assert sorted(options) == sorted(o.text for o in q.options)  # every option, once
+        assert options[int(at)] == "The sum every layer reads from and adds to."  # data-rm-answer is the key as shown
+        assert letter == LETTERS[int(at)] and f"{q.number}&nbsp;{letter}" in key[1]  # the folded letter and the printed key follow
+    assert len({tuple(o) for o in rendered_options(html)}) > 1  # the five questions are not all in one order
+
+
+def test_the_shuffle_is_a_permutation_fixed_by_the_salt_and_the_wording() -> None:
+    quiz, _ = parse_quiz(find_quiz(sections(page(*[numbered(n) for n in range(1, 6)]))), "docs/t.md")  # type: ignore[arg-type]
+    q = quiz.questions[0]
+    assert sorted(q.order()) == [0, 1, 2] and q.order() == q.order()
+    assert [o.text for o in q.shown()] == [q.options[i].text for i in q.order()]
+    assert q.shown()[q.position()].right
+    # The order is sha256 of "salt:id" read as one big integer, digit by digit in bases 3, 2:
+    # worked out by hand here so a change of hash, seed or algorithm cannot pass unnoticed.
+    seed = int.from_bytes(hashlib.sha256(f"salt:{q.id}".encode()).digest(), "big")
+    first = [0, 1, 2]
+    seed, j = divmod(seed, 3)
+    first[2], first[j] = first[j], first[2]
+    seed, j = divmod(seed, 2)
+    first[1], first[j] = first[j], first[1]
+    assert q.order("salt") == tuple(first)
+    assert len({q.order(str(salt)) for salt in range(40)}) == 6  # salts reach all six orders of three
+
+
+def test_the_shuffle_is_the_same_in_another_process() -> None:
+    """Same bytes on every machine: nothing depends on Python's per-process string hashing."""
+    code = (
+        "from scripts.content.entries import sections; from scripts.content.quiz import find_quiz, parse_quiz; import sys; "
+        "q = parse_quiz(find_quiz(sections(sys.stdin.read())), 't')[0]; print([x.order() for x in q.questions])"
+    )
+    text = page(*[numbered(n) for n in range(1, 6)])
+    runs = {
+        subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    quiz, _ = parse_quiz(find_quiz(sections(text)), "t")  # type: ignore[arg-type]
+    assert runs == {f"{[q.order() for q in quiz.questions]}\n"}
+
+
+def test_shuffled_positions_are_about_uniform_over_many_questions() -> None:
+    """The hash spreads keys evenly: 4,000 made-up four-option questions, keys written first."""
+    made_up = [
+        Question(n, f"Made-up question {n}?", tuple(Option(t, i == 0, 0) for i, t in enumerate("wxyz")), "w", 0, 0) for n in range(4000)
+    ]
+    counts = Counter(q.position() for q in made_up)
+    assert sorted(counts) == [0, 1, 2, 3] and all(900 <= n <= 1100 for n in counts.values())  # 1,000 each, sd about 27
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        ("why", "Why: Option B confuses dropout with weight decay; see [Key concepts](#key-concepts)."),
+        ("why", "Why: Answers A and C describe the encoder; see [Key concepts](#key-concepts)."),
+        ("why", "Why: The first option describes stemming; see [Key concepts](#key-concepts)."),
+        ("why", "Why: Unlike (C), it keeps the weights; see [Key concepts](#key-concepts)."),
+        ("option", "- [ ] All of the above."),
+        ("option", "- [ ] Both of the other answers."),
+    ],
+)
+def test_text_that_points_at_an_option_by_letter_or_place_is_reported(where: str, text: str) -> None:
+    one = QUESTION.format(n=1)
+    if where == "why":
+        one = one[: one.index("Why:")] + text
+    else:
+        one = one.replace("- [ ] The attention weights alone.", text)
+    found = messages(page(*five(one)))
+    at = line_of(page(*five(one)), text)
+    assert [m.split(" (")[0] for m in found] == [f"{at}: question 1 points at an option by its letter or place"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why: The answer a model gives depends on its prompt; see [Key concepts](#key-concepts).",
+        'Why: An induction head completes "A B ... A → B"; see [Key concepts](#key-concepts).',
+        "Why: Model A scores higher than model B on it; see [Key concepts](#key-concepts).",
+        "Why: A first option to try is a smaller model; see [Key concepts](#key-concepts).",
+    ],
+)
+def test_letters_and_places_in_ordinary_prose_are_not_reported(text: str) -> None:
+    one = QUESTION.format(n=1)
+    assert messages(page(*five(one[: one.index("Why:")] + text))) == []
 
 
 @pytest.mark.parametrize("chapter", chapters(), ids=lambda c: c.slug)
@@ -116,7 +217,7 @@ def test_every_chapter_ends_with_a_self_check_that_passes(chapter) -> None:  # t
     assert 5 <= len(quiz.questions) <= 8
     urls = [r.url for r in parse_file(chapter.source).resources]
     assert quiz_problems(str(chapter.source), page_sections, urls, chapter.source.parent) == []
-    assert len({q.answer for q in quiz.questions}) >= 2  # the right answer is not always the same letter
+    assert len({q.position() for q in quiz.questions}) >= 2  # the right answer is not always shown at the same letter
 
 
 def test_the_placement_quiz_covers_foundations_and_core_chapters() -> None:

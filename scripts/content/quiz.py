@@ -34,6 +34,21 @@ OPTION_RE = re.compile(r"^- \[(?P<mark>[ xX])\] (?P<text>.+)$")
 WHY_RE = re.compile(r"^Why: (?P<text>.+)$")
 CHAPTER_RE = re.compile(r"^Chapter: \[(?P<title>[^\]]+)\]\((?P<target>[^)#]+\.md)\)$")
 LETTERS = "ABCDEFGH"
+# The build shows each question's options in an order drawn from sha256 of this salt and the
+# question's id, so where the right answer sits carries no pattern an author left in it. The
+# salt was chosen with `python -m scripts.content.quiz_bank --choose-salt` so the positions over
+# the whole bank are close to uniform and a key repeats the previous question's position about
+# as often as chance would. Changing it moves every option, and readers' stored choices with it.
+SHUFFLE_SALT = "796"
+# An explanation, stem or option that points at an option by letter or place, which the shuffle
+# makes wrong: "option B", "answers A and C", "(D)", "the first option", "all of the above".
+OPTION_REFERENCE = re.compile(
+    r"\b(?i:options?|answers?|choices?)\s+\(?[A-H]\)?(?![\w-])"  # letters stay capitals: "the answer a model gives" is fine
+    r"|(?<![\w(])\([A-H]\)(?![\w)])"
+    r"|\b(?i:the)\s+(?i:first|second|third|fourth|last|top|bottom|previous|next)\s+(?i:option|answer|choice)s?\b"
+    r"|\b(?i:all|none|both|neither)\s+of\s+(?i:the\s+)?"
+    r"(?i:above|below|(?:these|those)(?=\s*[.;:,)]|$)|(?:other\s+)?(?:options|answers|choices)|others)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +76,27 @@ class Question:
 
     @property
     def answer(self) -> int:
+        """The right option's index as written in the Markdown."""
         return next(i for i, option in enumerate(self.options) if option.right)
+
+    def order(self, salt: str = SHUFFLE_SALT) -> tuple[int, ...]:
+        """The written options' indices in the order the site shows them: a Fisher-Yates shuffle
+        driven by sha256 of the salt and the id, so the same on every machine and every build."""
+        seed = int.from_bytes(hashlib.sha256(f"{salt}:{self.id}".encode()).digest(), "big")
+        indices = list(range(len(self.options)))
+        for i in range(len(indices) - 1, 0, -1):
+            seed, j = divmod(seed, i + 1)  # 256 bits leave no visible bias for 4 options
+            indices[i], indices[j] = indices[j], indices[i]
+        return tuple(indices)
+
+    def shown(self, salt: str = SHUFFLE_SALT) -> tuple[Option, ...]:
+        """The options in the order the site shows them (A, B, C, ...)."""
+        return tuple(self.options[i] for i in self.order(salt))
+
+    def position(self, salt: str = SHUFFLE_SALT) -> int:
+        """The right option's place as shown: what data-rm-answer, the folded letter, the printed
+        answer key and a reader's stored choice refer to."""
+        return self.order(salt).index(self.answer)
 
 
 @dataclass(frozen=True)
@@ -82,7 +117,26 @@ def quiz_problems(path: str, page: list[Section], resource_urls: Iterable[str], 
     if section is None:
         return []
     quiz, problems = parse_quiz(section, path)
-    return problems + link_problems(quiz, page, resource_urls, docs)
+    return problems + link_problems(quiz, page, resource_urls, docs) + reference_problems(quiz)
+
+
+def reference_problems(quiz: Quiz) -> list[Problem]:
+    """The build shuffles each question's options, so no text may point at an option by its
+    letter or place: the letter a writer sees in the Markdown is rarely the one a reader sees."""
+    problems: list[Problem] = []
+    for q in quiz.questions:
+        texts = [(q.line, q.text), *((o.line, o.text) for o in q.options), (q.why_line, q.why)]
+        for line, text in texts:
+            if match := OPTION_REFERENCE.search(text):
+                problems.append(
+                    Problem(
+                        quiz.path,
+                        line,
+                        f"question {q.number} points at an option by its letter or place ('{match[0]}'), but the build shuffles options",
+                        "name the option by what it says, e.g. 'the option about fixed-size blocks'",
+                    )
+                )
+    return problems
 
 
 def read_question(header: re.Match[str], at: int, body: list[Line], path: str, placement: bool) -> tuple[Question | None, list[Problem]]:
@@ -176,31 +230,32 @@ def link_problems(quiz: Quiz, page: list[Section], resource_urls: Iterable[str],
     return problems
 
 
-def render(quiz: Quiz, key: str, parts: Mapping[str, int] | None = None) -> str:
+def render(quiz: Quiz, key: str, parts: Mapping[str, int] | None = None, salt: str = SHUFFLE_SALT) -> str:
     """The questions as HTML with Markdown inside (md_in_html), so links are rewritten and
-    checked by MkDocs: options listed A, B, C; each answer folded in <details>; an answer key
-    after the questions, which only print shows. `parts`: each chapter's part in the nav, which
-    the placement quiz's advice reads (foundations are part 1)."""
+    checked by MkDocs: options listed A, B, C in the shuffled order (Question.order); each answer
+    folded in <details>; an answer key after the questions, which only print shows. `parts`: each
+    chapter's part in the nav, which the placement quiz's advice reads (foundations are part 1)."""
     kind = "placement" if quiz.title == PLACEMENT else "self-check"
     out = [f'<div class="rm-quiz rm-quiz--{kind}" data-rm-quiz="{escape(key)}" data-rm-quiz-count="{len(quiz.questions)}" markdown>', ""]
     for q in quiz.questions:
+        right = q.position(salt)
         slug = Path(q.chapter).stem
         part = f' data-rm-quiz-part="{parts[slug]}"' if parts and slug in parts else ""
         chapter = f' data-rm-quiz-chapter="{escape(slug)}"{part}' if q.chapter else ""
         out += [
-            f'<div class="rm-quiz__question" id="{escape(key)}-{q.number}" data-rm-question="{q.id}" data-rm-answer="{q.answer}"{chapter} markdown>',
+            f'<div class="rm-quiz__question" id="{escape(key)}-{q.number}" data-rm-question="{q.id}" data-rm-answer="{right}"{chapter} markdown>',
             f'<p class="rm-quiz__text" markdown="span"><strong>{q.number}.</strong> {q.text}</p>',
             *([f'<p class="rm-quiz__about" markdown="span">About [{q.chapter_title}]({q.chapter})</p>'] if q.chapter else []),
             '<ol class="rm-quiz__options" type="A" markdown>',
-            *(f'<li markdown="span">{o.text}</li>' for o in q.options),
+            *(f'<li markdown="span">{o.text}</li>' for o in q.shown(salt)),
             "</ol>",
             '<details class="rm-quiz__answer" markdown>',
             "<summary>Show the answer</summary>",
-            f'<p markdown="span"><strong>{LETTERS[q.answer]}.</strong> {q.why}</p>',
+            f'<p markdown="span"><strong>{LETTERS[right]}.</strong> {q.why}</p>',
             "</details>",
             "</div>",
             "",
         ]
-    key_items = " · ".join(f"{q.number}&nbsp;{LETTERS[q.answer]}" for q in quiz.questions)
+    key_items = " · ".join(f"{q.number}&nbsp;{LETTERS[q.position(salt)]}" for q in quiz.questions)
     out += [f'<p class="rm-quiz__key"><strong>Answer key:</strong> {key_items}</p>', "", "</div>"]
     return "\n".join(out)
