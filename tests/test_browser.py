@@ -417,8 +417,24 @@ def test_choosing_a_path_highlights_its_route(page: Page, server) -> None:
     expect(on_route).to_have_count(len(route))
     assert "python" in route and "mathematics" not in route
     expect(page.locator('.rm-map__node[data-rm-map-chapter="python"]')).to_have_class(re.compile("is-skimmed"))
+    # The route follows the drawn arrows; where the path skips a chapter (Pre-training, between the
+    # Transformer and Supervised fine-tuning), it shows its own dashed connection, and only then.
+    from scripts.content.chapter_map import build_graph, chapter_specs, route_links, transitive_reduction
+
+    graph, _ = build_graph(chapter_specs())
+    links = route_links(graph, route)
+    lit = page.eval_on_selector_all(".rm-map__edges path.is-on-route", "els => els.map(e => [e.dataset.rmFrom, e.dataset.rmTo])")
+    assert sorted(map(tuple, lit)) == sorted(links)
+    skip = page.locator('.rm-map__skip[data-rm-from="transformer"][data-rm-to="fine-tuning"]')
+    assert ("transformer", "fine-tuning") in links and ("transformer", "fine-tuning") not in transitive_reduction(graph)
+    expect(skip).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.rm-map__skip.is-on-route')).strokeDasharray") != "none"
     button.click()  # off again
     expect(page.locator(".rm-map--route")).to_have_count(0)
+    expect(skip).to_be_hidden()
+    page.locator(".rm-map__route", has_text="The full path").click()  # takes every chapter: nothing to skip
+    expect(page.locator(".rm-map__skip.is-on-route")).to_have_count(0)
+    expect(page.locator(".rm-map__edges path.is-on-route")).to_have_count(len(transitive_reduction(graph)))
 
 
 def test_the_map_prints_in_black_and_white(page: Page, server) -> None:
@@ -859,4 +875,19 @@ def test_an_empty_progress_bar_looks_empty_in_dark_mode(browser: Browser, server
     histogram = image.histogram()
     light = sum(histogram[161:]) / sum(histogram)
     assert light < 0.05, f"{light:.0%} of the empty bar is light (page luminance {background:.0f})"
+    context.close()
+
+
+def test_a_share_link_made_offline_opens_the_hosted_site(browser: Browser, offline_site: Build) -> None:
+    from scripts.content.project import mkdocs_config
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((offline_site.site / "rag.html").as_uri())
+    page.locator("input.rm-done").first.check()
+    page.goto((offline_site.site / "index.html").as_uri())
+    page.get_by_role("button", name="Continue on another device").click()
+    link = page.locator(".rm-share__link")
+    expect(link).to_have_value(re.compile("^" + re.escape(mkdocs_config()["site_url"]) + "#progress="))
+    expect(page.locator(".rm-progress-panel__status")).to_contain_text("opens the hosted site")
     context.close()

@@ -18,9 +18,16 @@
      whole before it can reach the reader's progress. */
   var SHARE_KEY = "progress=";
 
+  /* The hosted site's home, from the page's canonical address: a link made in the offline copy
+     must open on another device, where a file:// address means nothing. */
+  function hostedHome() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return canonical ? canonical.href.split("#")[0].replace(/index\.html$/, "") : null;
+  }
+
   function shareUrl(code) {
     var home = document.querySelector(".md-header__button.md-logo");
-    var base = home ? home.href : window.location.href;
+    var base = window.location.protocol === "file:" && hostedHome() ? hostedHome() : home ? home.href : window.location.href;
     return base.split("#")[0] + "#" + SHARE_KEY + code;
   }
 
@@ -114,7 +121,9 @@
       box.querySelector("input").value = url;
       return drawQr(box.querySelector(".rm-share__qr"), url);
     }).then(function () {
-      say("Open the link, or scan the code, on your other device.");
+      say(window.location.protocol === "file:" && hostedHome() ?
+        "This link opens the hosted site (" + hostedHome() + ") with your progress: open it, or scan the code, on your other device." :
+        "Open the link, or scan the code, on your other device.");
     }).catch(function () {
       say("The QR code could not be drawn; the link above still works.");
     });
