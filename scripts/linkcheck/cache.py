@@ -31,6 +31,7 @@ class Entry:
     title_found: str = ""
     identity: Identity = "unknown"
     last_ok: float | None = None  # when the link last worked: the Wayback Machine is asked for a copy from then
+    titles: tuple[str, ...] = ()  # a page's <title>, og:title and <h1>: a site's home page is compared by them
 
 
 class Cache:
@@ -47,7 +48,9 @@ class Cache:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != VERSION:
                 return cls(path)
-            return cls(path, {url: Entry(**fields) for url, fields in data["results"].items()})
+            entries = {url: Entry(**fields) for url, fields in data["results"].items()}
+            # JSON has no tuples: read back as a list, the titles become a tuple again
+            return cls(path, {url: replace(entry, titles=tuple(entry.titles)) for url, entry in entries.items()})
         except (ValueError, KeyError, TypeError, AttributeError):
             return cls(path)
 

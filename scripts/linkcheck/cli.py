@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scripts.linkcheck.cache import CACHE, Cache, Entry
-from scripts.linkcheck.engine import Checker
+from scripts.linkcheck.engine import Checker, root_of
 from scripts.linkcheck.identity import Expected
 from scripts.linkcheck.model import Result
 from scripts.linkcheck.policy import CONFIG, ConfigError, Policy, load_policy
@@ -129,7 +129,28 @@ def cached_result(url: str, entry: Entry) -> Result:
     return Result(
         url, entry.verdict, entry.status, entry.final_url, entry.reason, permanent_redirect=entry.permanent_redirect,
         cached=True, title_found=entry.title_found, identity=entry.identity, checked_at=iso(entry.checked_at),
+        titles=entry.titles,
     )
+
+
+def known_home_pages(cache: Cache, max_age_days: float) -> dict[str, Result]:
+    """Home pages ("scheme://host/") the cache still answers for: a page that may show its site's
+    home page is compared with these without asking the site again."""
+    return {
+        url: cached_result(url, entry)
+        for url in cache.entries
+        if url == root_of(url) and (entry := cache.fresh(url, max_age_days))
+    }
+
+
+def remember(cache: Cache, results: Iterable[Result], now: float) -> None:
+    """Keep what a run found, home pages asked for along the way included; exclusions are not answers."""
+    for result in results:
+        if result.verdict != "excluded":
+            cache.store(result.url, Entry(
+                result.verdict, result.status, result.final_url, result.reason, now, result.permanent_redirect,
+                result.title_found, result.identity, titles=result.titles,
+            ))
 
 
 def added_dates(urls: Iterable[str]) -> dict[str, datetime.datetime]:
@@ -186,18 +207,14 @@ async def check(
         else:
             to_check.append(url)
     if to_check:
-        async with checker(policy, expected=expected, **checker_options) as running:  # type: ignore[arg-type]
+        home_pages = known_home_pages(cache, max_age_days)
+        async with checker(policy, expected=expected, known_home_pages=home_pages, **checker_options) as running:  # type: ignore[arg-type]
             checked = await running.check_all(to_check, progress.advance if progress else None)
             await find_archived_copies(running, [r for r in checked if r.verdict == "broken"], cache)
             requests = running.requests_sent
-        now = time.time()
-        for result in checked:
-            results[url := result.url] = result
-            if result.verdict != "excluded":
-                cache.store(url, Entry(
-                    result.verdict, result.status, result.final_url, result.reason, now, result.permanent_redirect,
-                    result.title_found, result.identity,
-                ))
+            asked = running.home_pages_checked()
+        results.update((result.url, result) for result in checked)
+        remember(cache, [*asked, *checked], time.time())
     return [Checked(results[url], tuple(locations)) for url, locations in targets.items()], requests
 
 

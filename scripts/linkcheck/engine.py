@@ -10,6 +10,9 @@ so a URL's verdict does not depend on which other URLs share its host.
 arXiv papers, YouTube videos and GitHub repositories are asked of their services
 (scripts/linkcheck/lookups.py); other pages are read for their titles, so a link that now
 leads to another site or to another page is reported, not passed (scripts/linkcheck/identity.py).
+A deep link that now shows its site's home page (redirected there, or served in its place) is
+reported too: the home page's title is asked for at most once per host and run, and only for a
+page whose title barely matches its entry's (`may_be_home_page`).
 """
 
 from __future__ import annotations
@@ -25,14 +28,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import aiohttp
 
 from scripts.linkcheck import lookups
 from scripts.linkcheck.contract import Verdict
 from scripts.linkcheck.gate import HostGate, retry_after
-from scripts.linkcheck.identity import Expected, page_identity, site
+from scripts.linkcheck.identity import Expected, page_identity, same_title, share, site
 from scripts.linkcheck.model import Failure, Reply, Result, Trace
 from scripts.linkcheck.page import AnchorFinder, fragment_candidates, page_titles, without_fragment
 from scripts.linkcheck.policy import HostRule, Policy
@@ -51,6 +54,31 @@ SOFT_404_TITLE = re.compile(
 ERROR_PAGE_PATH = re.compile(r"/(?:404|not[-_]?found|error|page-not-found)(?:\.html?)?/?$", re.IGNORECASE)
 # Fragments no HTML id can answer: SPA routes, text fragments, GitHub line ranges, the top.
 UNCHECKABLE_FRAGMENT = re.compile(r"^(?:$|[!/]|:~:|top$|L\d+(?:-L\d+)?$)")
+# A page whose <title> and og:title hold less than this share of its entry's title words may be
+# the site's home page served in its place; only then is the home page's title asked for. A
+# right page usually carries most of its entry's title, so a run asks for few home pages.
+HOME_PAGE_SUSPICION = 0.5
+INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$", re.IGNORECASE)
+
+
+def root_of(url: str) -> str:
+    """The home page of the site `url` is on: its scheme and host, path "/"."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+
+
+def is_root(path: str) -> bool:
+    """"/", "" and "/index.html" all name a site's home page."""
+    return not INDEX_FILE.sub("", path).strip("/")
+
+
+def same_page(first: str, second: str) -> bool:
+    """Two addresses of one page: equal but for a trailing slash or an index file, and the fragment."""
+    def key(url: str) -> tuple[str, str, str]:
+        parts = urlsplit(url)
+        return parts.netloc.lower(), INDEX_FILE.sub("", parts.path).rstrip("/"), parts.query
+
+    return key(first) == key(second)
 
 
 class ReservedNamesResolver(aiohttp.ThreadedResolver):
@@ -92,7 +120,11 @@ class Checker:
     as for a --url-file run, only whether the resource exists is judged."""
 
     def __init__(
-        self, policy: Policy, ssl_context: ssl.SSLContext | None = None, expected: dict[str, Expected] | None = None
+        self,
+        policy: Policy,
+        ssl_context: ssl.SSLContext | None = None,
+        expected: dict[str, Expected] | None = None,
+        known_home_pages: dict[str, Result] | None = None,
     ) -> None:
         self.policy = policy
         self.settings = policy.settings
@@ -105,6 +137,10 @@ class Checker:
         self.global_slots: asyncio.Semaphore | None = None
         self.requests_sent = 0  # every request, the services' included
         self.arxiv: asyncio.Task[dict[str, lookups.ArxivAnswer]] | None = None
+        # Home pages, by "scheme://host/": each checked at most once per run, shared by every page
+        # that needs it; `known` holds those the cache still answers for, and is never asked again.
+        self.known_home_pages = dict(known_home_pages or {})
+        self.home_pages: dict[str, asyncio.Task[Result]] = {}
 
     async def __aenter__(self) -> Checker:
         connector = aiohttp.TCPConnector(
@@ -127,6 +163,8 @@ class Checker:
     async def __aexit__(self, *exc: object) -> None:
         if self.arxiv and not self.arxiv.done():
             self.arxiv.cancel()
+        for task in self.home_pages.values():
+            task.cancel()
         if self.session:
             await self.session.close()
 
@@ -185,6 +223,23 @@ class Checker:
             self.arxiv = asyncio.ensure_future(lookups.ask_arxiv(self.fetch, self.services.arxiv_api, ids))
 
     async def check(self, url: str) -> Result:
+        if url in self.home_pages or url == root_of(url) and url.lower().startswith(("http://", "https://")):
+            return await self.home_page(url)  # a home page some other page may also need: checked once
+        return await self.check_once(url)
+
+    async def home_page(self, root: str) -> Result:
+        """The site's home page, checked at most once per run however many pages ask for it."""
+        if root in self.known_home_pages:
+            return self.known_home_pages[root]
+        if root not in self.home_pages:
+            self.home_pages[root] = asyncio.ensure_future(self.check_once(root))
+        return await asyncio.shield(self.home_pages[root])
+
+    def home_pages_checked(self) -> list[Result]:
+        """The home pages this run requested, for the cache to keep like any other answer."""
+        return [task.result() for task in self.home_pages.values() if task.done() and not task.cancelled()]
+
+    async def check_once(self, url: str) -> Result:
         started = time.monotonic()
         trace = Trace()
         if excluded := self.policy.exclusion(url):
@@ -209,7 +264,7 @@ class Checker:
             assert self.arxiv is not None
             answer = (await asyncio.shield(self.arxiv)).get(identifier)
             if answer is not None:
-                return lookups.arxiv_result(url, identifier, answer, expected, self.settings.title_overlap)
+                return lookups.arxiv_result(url, identifier, answer, expected, self.settings.title_agreement)
         elif is_youtube(url):
             return await lookups.check_youtube(self.fetch, self.services.youtube_oembed, url, expected, trace)
         elif repository := github_repository(url):
@@ -252,11 +307,41 @@ class Checker:
             if method == "HEAD" and not 200 <= reply.status < 300:
                 method = "GET"  # many servers refuse or mishandle HEAD; GET is the real test
                 continue
-            return self.judge(url, reply, rule, fragment if check_fragment else "", trace)
+            result = self.judge(url, reply, rule, fragment if check_fragment else "", trace)
+            if self.may_be_home_page(url, reply, result):
+                await self.compare_with_home_page(url, reply, result)
+            return result
+
+    def may_be_home_page(self, url: str, reply: Reply, result: Result) -> bool:
+        """Worth asking for the home page's title: an entry's deep link that passed, on a page
+        whose <title> and og:title hold little of the entry's title (a page that shows its
+        entry's title is that page, whatever the home page is called)."""
+        expected = self.expected.get(url)
+        if result.verdict != "ok" or not expected or not reply.is_html or is_root(urlsplit(url).path):
+            return False
+        shown = [title for title in reply.titles[:2] if title]  # the <h1> alone is no page title
+        return bool(shown) and max(share(expected.title, title) for title in shown) < HOME_PAGE_SUSPICION
+
+    async def compare_with_home_page(self, url: str, reply: Reply, result: Result) -> None:
+        """The page shows its site's home page: its <title> or og:title reads as the home page's,
+        and so does its first <h1> (a site that titles every page alike still heads each one
+        apart). An entry that names the page the home page itself lands on is not reported."""
+        root = root_of(reply.url)
+        home = await self.home_page(root)
+        if home.verdict != "ok" or not home.titles or same_page(url, home.final_url or root):
+            return
+        page_title, page_og, page_heading = (reply.titles + ("", "", ""))[:3]
+        home_title, home_og, home_heading = (home.titles + ("", "", ""))[:3]
+        titled_alike = any(same_title(mine, theirs) for mine in (page_title, page_og) for theirs in (home_title, home_og))
+        headed_alike = same_title(page_heading, home_heading) or not (page_heading or home_heading)
+        if titled_alike and headed_alike:
+            result.identity = "drift"
+            shown = page_title or page_og
+            self.set(result, "warn", f"lands on the site's home page: the page is titled {shown!r}, as {root} is")
 
     def judge(self, url: str, reply: Reply, rule: HostRule, fragment: str, trace: Trace) -> Result:
         status, final = reply.status, reply.url
-        result = Result(url, "ok", status, final, title_found=next((t for t in reply.titles if t), ""))
+        result = Result(url, "ok", status, final, title_found=next((t for t in reply.titles if t), ""), titles=reply.titles)
         first_hop_permanent = bool(trace.redirects) and trace.redirects[0][0] in PERMANENT_REDIRECTS
         if first_hop_permanent:
             result.permanent_redirect = final
@@ -270,8 +355,10 @@ class Checker:
                 return self.set(result, "warn", f"likely soft 404: the page is titled {reply.title.strip()!r}")
             if trace.redirects and ERROR_PAGE_PATH.search(final_path):
                 return self.set(result, "warn", f"likely soft 404: redirected to an error page {final}")
-            if trace.redirects and original_path.strip("/") and not final_path.strip("/"):
-                return self.set(result, "warn", f"likely soft 404: redirected to the site's home page {final}")
+            if trace.redirects and not is_root(original_path) and is_root(final_path):
+                if expected:
+                    result.identity = "drift"
+                return self.set(result, "warn", f"lands on the site's home page: redirected to {final} (likely a soft 404)")
             if fragment and reply.is_html and reply.anchors_found is False:
                 return self.set(result, "broken", f"no id or name '{unquote(fragment)}' on the page (missing #fragment)")
             if self.moved_off_site(url, final):

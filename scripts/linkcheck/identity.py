@@ -3,8 +3,8 @@ and sites compared by registrable domain (the Public Suffix List, bundled with t
 `publicsuffixlist` package, so the answer needs no network).
 
 Both judgements are tuned to stay quiet: a false "drift" alarm costs a maintainer's time on
-every run, while a missed one is caught by the next reader. The tolerances are settings
-(`title_overlap`, documented in scripts/linkcheck/policy.toml).
+every run, while a missed one is caught by the next reader. The paper rule's threshold is a
+setting (`title_agreement`, documented in scripts/linkcheck/policy.toml).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ FILLER = frozenset(
     vs use using used get getting guide intro introduction home page blog post docs documentation
     official site website welcome read online free part chapter""".split()
 )
-WORD_RE = re.compile(r"[a-z0-9]+")
+# A version number stays one word ("qwen2.5", "3.12"): split at its dot, "Qwen2.5-VL" and
+# "Qwen2.5-Omni" would share two words of three and pass for one another.
+WORD_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,44 @@ def words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def overlap(expected: str, found: str) -> float:
+def share(expected: str, found: str) -> float:
     """The share of the expected title's significant words that the found title has (1.0 if it has none to check)."""
     wanted = words(expected)
     return len(wanted & words(found)) / len(wanted) if wanted else 1.0
 
 
+def agreement(first: str, second: str) -> float | None:
+    """The significant words two titles share, as a share of each title's own words: the
+    smaller of the two shares (None when either title has no significant word). Symmetric,
+    so a long title cannot pass for a short one it merely contains, nor the other way round."""
+    one, other = words(first), words(second)
+    if not one or not other:
+        return None
+    shared = len(one & other)
+    return min(shared / len(one), shared / len(other))
+
+
 def paper_identity(expected: str, found: str, minimum: float) -> Identity:
-    """An entry quotes its paper's title, so most of its words must be in the title the archive holds."""
+    """An entry quotes its paper's title, so the two titles must agree on at least `minimum`
+    of each one's significant words. "Qwen3 Technical Report" is not "Qwen3-VL Technical
+    Report" (3 of 4), nor "Layer Normalization" "Root Mean Square Layer Normalization" (2 of 5)."""
     if not expected.strip() or not found.strip():
         return "unknown"
-    return "match" if overlap(expected, found) >= minimum else "drift"
+    agreed = agreement(expected, found)
+    if agreed is None:
+        return "unknown"
+    return "match" if agreed >= minimum else "drift"
+
+
+def plain(text: str) -> str:
+    """A title with case, accents, punctuation and spacing set aside, every word kept."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def same_title(first: str, second: str) -> bool:
+    """Two titles that read the same ("Sentence Transformers" and "sentence-transformers" do)."""
+    return bool(plain(first)) and plain(first) == plain(second)
 
 
 def page_identity(expected: Expected, *found: str) -> Identity:

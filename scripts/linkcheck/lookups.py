@@ -55,12 +55,12 @@ async def ask_arxiv(fetch: Fetch, endpoint: str, ids: list[str]) -> dict[str, Ar
     return answers
 
 
-def arxiv_result(url: str, identifier: str, answer: Paper | Missing, expected: Expected | None, overlap: float) -> Result:
+def arxiv_result(url: str, identifier: str, answer: Paper | Missing, expected: Expected | None, agreement: float) -> Result:
     if answer == "missing":
         return Result(url, "broken", 404, url, f"arXiv has no paper {identifier} (checked with arXiv's API)")
     result = Result(url, "ok", 200, url, title_found=answer.title)
     if expected:
-        result.identity = paper_identity(expected.title, answer.title, overlap)
+        result.identity = paper_identity(expected.title, answer.title, agreement)
     if answer.withdrawn:
         result.verdict, result.reason = "warn", f"withdrawn: arXiv marks {identifier} as withdrawn by its authors"
     elif result.identity == "drift":
@@ -122,7 +122,8 @@ async def check_github(fetch: Fetch, endpoint: str, url: str, owner: str, name: 
         result.permanent_redirect = repository.html_url
         result.reason = f"renamed or transferred to {repository.full_name}: update the entry"
     if repository.archived:
-        result.verdict, result.reason = "warn", "archived (read-only): the repository is no longer maintained"
+        moved_too = f"; {result.reason}" if result.reason else ""  # the new address still goes in the weekly issue
+        result.verdict, result.reason = "warn", f"archived (read-only): the repository is no longer maintained{moved_too}"
     return result
 
 

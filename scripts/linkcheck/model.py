@@ -21,6 +21,7 @@ class Result:
     cached: bool = False
     body_bytes: int = 0  # body read, all requests together
     title_found: str = ""  # the title the page or service gives the resource
+    titles: tuple[str, ...] = ()  # a page's <title>, og:title and first <h1>, kept to compare with its site's home page
     identity: Identity = "unknown"  # is it still the resource the entry names?
     archived_url: str = ""  # the Wayback Machine's closest copy, for a broken link
     checked_at: str = ""  # when it was checked, ISO 8601 UTC

@@ -50,7 +50,9 @@ class Settings:
     user_agent: str = setting("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36")
     accept: str = setting("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
     accept_language: str = setting("en-US,en;q=0.8")
-    title_overlap: float = setting(0.5, "share of an entry's significant title words a paper's title must have", minimum=0)
+    title_agreement: float = setting(
+        0.8, "share of significant words an entry's title and its paper's title must have in common, of each title", minimum=0
+    )
 
 
 @dataclass(frozen=True)
