@@ -47,7 +47,7 @@ ABSOLUTE = re.compile(r"\b(?:" + "|".join(ABSOLUTE_WORDS) + r")\b", re.IGNORECAS
 # issue did not list scored over 0.40 on stem and key or 0.44 on the whole question:
 # - stem and key >= 0.41 catches the ten placement/chapter pairs the issue lists (0.42 to 0.90)
 #   and two of its six chapter pairs (evaluation #6/agents #6 0.46, prompt-engineering #4/agents #3
-#   0.45); it also flags four placement pairs the issue did not list, which ask the same concept
+#   0.45), all of them sharing at least 5 words; it also flags four placement pairs the issue did not list, which ask the same concept
 #   for the same answer (start-here #2 and mathematics #6, what cross-entropy measures: 0.69;
 #   #7 and nlp #4, what embeddings add: 0.58; #2 and mathematics #4: 0.50; #1 and mathematics #2,
 #   which way a gradient step goes: 0.45);
@@ -56,6 +56,11 @@ ABSOLUTE = re.compile(r"\b(?:" + "|".join(ABSOLUTE_WORDS) + r")\b", re.IGNORECAS
 #   word overlap cannot see without flagging pairs that differ: that needs a reader.
 NEAR_ASKED = Fraction(41, 100)
 NEAR_WHOLE = Fraction(50, 100)
+MIN_SHARED = 5  # and at least this many words shared: the issue's pairs share 5 to 11
+# A pair a reader has judged to ask different things, although it shares many words, is listed
+# here with the reason, so the bank test does not push authors to reword good questions.
+DISTINCT = Path(__file__).with_name("quiz-distinct-pairs.txt")
+DISTINCT_RE = re.compile(r"^(?P<a>[a-z0-9-]+)#(?P<n>\d+)\s+(?P<b>[a-z0-9-]+)#(?P<m>\d+)\s+(?P<reason>\S.*)$")
 STOPWORDS = frozenset(
     """a an the of to in on for and or but nor is are was were be been being am it its it's this that these those with without by as
     at from into onto than then so such can could would should will shall may might do does did doing done not no yes you your
@@ -146,10 +151,27 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> Fraction:
-    """Shared words over the smaller set's size (an overlap coefficient): a short question
-    copied inside a longer one still scores high."""
-    return Fraction(len(a & b), min(len(a), len(b))) if a and b else Fraction(0)
+@dataclass(frozen=True)
+class Overlap:
+    """Content words two questions share, against the smaller question's count (an overlap
+    coefficient: a short question copied inside a longer one still scores high)."""
+
+    shared: int
+    smaller: int
+
+    @property
+    def share(self) -> Fraction:
+        return Fraction(self.shared, self.smaller) if self.smaller else Fraction(0)
+
+    def over(self, threshold: Fraction) -> bool:
+        return self.shared >= MIN_SHARED and self.share >= threshold
+
+    def __str__(self) -> str:
+        return f"{self.shared} of {self.smaller}"
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> Overlap:
+    return Overlap(len(a & b), min(len(a), len(b)))
 
 
 @cache
@@ -158,7 +180,7 @@ def question_words(q: Question) -> tuple[frozenset[str], frozenset[str]]:
     return content_words(" ".join([q.text, *(o.text for o in q.options)])), content_words(f"{q.text} {q.options[q.answer].text}")
 
 
-def similarity(q1: Question, q2: Question) -> tuple[Fraction, Fraction]:
+def similarity(q1: Question, q2: Question) -> tuple[Overlap, Overlap]:
     """(stem-and-key overlap, whole-question overlap) of two questions (see NEAR_ASKED)."""
     (whole1, asked1), (whole2, asked2) = question_words(q1), question_words(q2)
     return overlap(asked1, asked2), overlap(whole1, whole2)
@@ -168,13 +190,17 @@ def similarity(q1: Question, q2: Question) -> tuple[Fraction, Fraction]:
 class NearCopy:
     first: Item
     second: Item
-    asked: Fraction  # stem-and-key overlap
-    whole: Fraction  # whole-question overlap
+    asked: Overlap  # stem and key
+    whole: Overlap  # stem and every option
+
+    @property
+    def pair(self) -> frozenset[str]:
+        return frozenset({self.first.label, self.second.label})
 
     def __str__(self) -> str:
         return (
             f"{self.first.label} ({self.first.where}) and {self.second.label} ({self.second.where}): "
-            f"stem and key share {float(self.asked):.2f} of content words, whole questions {float(self.whole):.2f}"
+            f"stems and keys share {self.asked} content words, whole questions {self.whole}"
         )
 
 
@@ -187,14 +213,33 @@ def near_copies(bank: list[Item], placement: str = START_HERE.stem) -> tuple[lis
         if a.page == b.page:
             continue
         asked, whole = similarity(a.question, b.question)
-        if asked >= NEAR_ASKED or whole >= NEAR_WHOLE:
+        if asked.over(NEAR_ASKED) or whole.over(NEAR_WHOLE):
             if placement in (a.page, b.page):
                 first, second = (b, a) if a.page == placement else (a, b)  # the chapter first
                 placed.append(NearCopy(first, second, asked, whole))
             else:
                 between.append(NearCopy(a, b, asked, whole))
-    order = lambda c: (-max(c.asked, c.whole), c.first.label, c.second.label)  # noqa: E731
+    order = lambda c: (-max(c.asked.share, c.whole.share), c.first.label, c.second.label)  # noqa: E731
     return sorted(placed, key=order), sorted(between, key=order)
+
+
+def load_distinct(path: Path = DISTINCT) -> tuple[dict[frozenset[str], str], list[str]]:
+    """Pairs a reader judged distinct although they share many words: `page#n page#n  reason`
+    lines. Returns them with the lines that could not be read, as file:line messages."""
+    pairs: dict[frozenset[str], str] = {}
+    problems: list[str] = []
+    if not path.exists():
+        return pairs, problems
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = DISTINCT_RE.match(line)
+        if match is None:
+            problems.append(f"{display(path)}:{number}: write 'page#n page#n  reason', e.g. 'mathematics#4 transformer#6  one asks …, the other …'")
+        else:
+            pairs[frozenset({f"{match['a']} #{match['n']}", f"{match['b']} #{match['m']}"})] = match["reason"]
+    return pairs, problems
 
 
 def chi2_sf(x: float, df: int) -> float:
@@ -306,7 +351,8 @@ def percent(part: int | Fraction, whole: int = 1) -> str:
 def table(bank: list[tuple[str, Quiz]], salt: str = SHUFFLE_SALT) -> str:
     """One row per page, then the totals and the bank-wide tests."""
     every = items(bank)
-    placed, between = near_copies(every)
+    distinct, _ = load_distinct()
+    placed, between = ([c for c in found if c.pair not in distinct] for found in near_copies(every))
     copies = Counter(c.first.page for c in [*placed, *between]) + Counter(c.second.page for c in [*placed, *between])
     head = ("page", "questions", "key longest", "longest wins", "keys as shown", "repeats", "absolute: distractors", "keys", "near-copies")
     rows = [head]
@@ -360,6 +406,97 @@ def table(bank: list[tuple[str, Quiz]], salt: str = SHUFFLE_SALT) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A bank-wide rule the bank breaks, with the questions to change (file:line first)."""
+
+    rule: str  # "longest", "positions", "absolute", "placement copies", "chapter copies"
+    message: str
+    offenders: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"  {o}" for o in self.offenders)])
+
+
+def findings(bank: list[tuple[str, Quiz]], salt: str = SHUFFLE_SALT, distinct_path: Path = DISTINCT) -> list[Finding]:
+    """Every rule of the bank that fails, each naming the questions that make it fail."""
+    every = items(bank)
+    found: list[Finding] = []
+    longest = [i for i in every if key_is_longest(i.question)]
+    if Fraction(len(longest), len(every) or 1) > LONGEST_SHARE:
+        worst = sorted(longest, key=lambda i: (-key_margin(i.question), i.path, i.question.line))
+        found.append(
+            Finding(
+                "longest",
+                f"The key is the longest option in {len(longest)} of {len(every)} questions ({percent(len(longest), len(every))}), "
+                f"more than {percent(LONGEST_SHARE)}: a reader who picks the longest option scores without understanding. "
+                "Make a distractor at least as long as the key in some of these (key's lead over the longest distractor, in characters):",
+                tuple(f"{i.where}: {i.label} (+{key_margin(i.question)})" for i in worst),
+            )
+        )
+    at = positions(bank, salt)
+    if at.p < POSITIONS_P or abs(at.z) > REPEATS_Z:
+        found.append(
+            Finding(
+                "positions",
+                f"Key positions as shown do not look like chance: {at.shares()}, chi-square p = {at.p:.4f} (at least {POSITIONS_P}); "
+                f"{at.repeats} adjacent repeats of {at.pairs}, {at.expected:.1f} expected (z = {at.z:+.2f}, within ±{REPEATS_Z}). "
+                "The build shuffles options (quiz.Question.order): pick another salt with python -m scripts.content.quiz_bank --choose-salt. Keys as shown:",
+                tuple(f"{quiz.path}: {''.join(LETTERS[q.position(salt)] for q in quiz.questions)}" for _, quiz in bank),
+            )
+        )
+    words = absolute(every)
+    if words.distractor_rate > words.key_rate:
+        marked = [i for i in every if absolute_marks(i.question)]
+        found.append(
+            Finding(
+                "absolute",
+                f"Absolute words ({', '.join(ABSOLUTE_WORDS)}) mark distractors: {words.distractors_with} of {words.distractors} distractors "
+                f"({percent(words.distractor_rate)}) against {words.keys_with} of {words.keys} keys ({percent(words.key_rate)}). "
+                "In these questions a distractor has one and the key none:",
+                tuple(f"{i.where}: {i.label} ({absolute_words_in(i.question)})" for i in marked),
+            )
+        )
+    distinct, unreadable = load_distinct(distinct_path)
+    placed, between = near_copies(every)
+    reviewed = {pair for pair in distinct if any(c.pair == pair for c in [*placed, *between])}
+    placed = [c for c in placed if c.pair not in distinct]
+    between = [c for c in between if c.pair not in distinct]
+    if placed:
+        found.append(
+            Finding(
+                "placement copies",
+                "Placement questions are near-copies of chapter questions (the placement quiz then gives away the self-checks): "
+                f"ask each placement question about its chapter from another angle, or list a pair a reader judged distinct in {display(distinct_path)}:",
+                tuple(str(c) for c in placed),
+            )
+        )
+    if between:
+        found.append(
+            Finding(
+                "chapter copies",
+                f"Chapters ask the same question: merge the two or make them ask different things (or list the pair in {display(distinct_path)}):",
+                tuple(str(c) for c in between),
+            )
+        )
+    stale = sorted(" and ".join(sorted(pair)) for pair in set(distinct) - reviewed)
+    if unreadable or stale:
+        found.append(
+            Finding(
+                "distinct pairs",
+                f"{display(distinct_path)} lists pairs that are no near-copy any more, or lines it cannot read: remove or fix them:",
+                (*unreadable, *stale),
+            )
+        )
+    return found
+
+
+def absolute_words_in(q: Question) -> str:
+    """Which absolute words the distractors use, e.g. "'always', 'only'"."""
+    used = sorted({m.lower() for o in q.options if not o.right for m in ABSOLUTE.findall(plain(o.text))})
+    return ", ".join(f"'{w}'" for w in used)
+
+
 def salt_score(bank: list[tuple[str, Quiz]], salt: str) -> float:
     """How far a salt's positions are from chance: chi-square plus the repeats' z squared."""
     found = positions(bank, salt)
@@ -375,15 +512,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.content.quiz_bank", description=__doc__.splitlines()[0])
     parser.add_argument("--choose-salt", action="store_true", help="try salts 0-999 and print the one closest to chance")
     parser.add_argument("--salt", default=SHUFFLE_SALT, help="show the table with this salt instead of quiz.SHUFFLE_SALT")
+    parser.add_argument("--check", action="store_true", help="also list the rules the bank breaks and exit 1 if it breaks any")
     args = parser.parse_args(argv)
     bank = load()
+    salt = choose_salt(bank) if args.choose_salt else args.salt
+    print(table(bank, salt))
     if args.choose_salt:
-        best = choose_salt(bank)
-        print(table(bank, best))
-        print(f"\nBest salt: {best!r} (set SHUFFLE_SALT in scripts/content/quiz.py)")
+        print(f"\nBest salt: {salt!r} (set SHUFFLE_SALT in scripts/content/quiz.py)")
+    if not args.check:
         return 0
-    print(table(bank, args.salt))
-    return 0
+    broken = findings(bank, salt)
+    for finding in broken:
+        print(f"\n{finding}")
+    print("\n" + (f"{len(broken)} bank rule(s) broken" if broken else "every bank rule holds"))
+    return 1 if broken else 0
 
 
 if __name__ == "__main__":
