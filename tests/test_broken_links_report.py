@@ -65,7 +65,9 @@ def test_a_row_per_place_worst_first_with_suggestions() -> None:
 
 def test_the_body_counts_and_links_the_run() -> None:
     body = report(ITEMS, "https://github.com/o/r/actions/runs/7")
-    assert body.startswith("The [weekly link check](https://github.com/o/r/actions/runs/7) found 2 broken link(s) among the 6 URLs")
+    assert body.startswith(
+        "The [weekly link check](https://github.com/o/r/actions/runs/7) found 2 broken link(s) and 1 moved link(s) among the 6 URLs"
+    )
     assert "| Where | URL | Verdict | Status | Reason | Suggestion |" in body
 
 
@@ -103,3 +105,21 @@ def test_cli_reads_the_checkers_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_text(json.dumps(ITEMS), encoding="utf-8")
     assert main([str(path)]) == 0
     assert len(table_rows(capsys.readouterr().out)) == 5
+
+
+@pytest.mark.parametrize(
+    ("items", "needed"),
+    [
+        (ITEMS, 0),
+        # A renamed repository alone passes the check, but its entry must still get the new address.
+        ([ITEMS[1], ITEMS[3]], 0),
+        # Doubtful links alone (bot walls, rate limits) would keep the issue open for ever: not enough.
+        ([ITEMS[2], ITEMS[3], ITEMS[5]], 1),
+    ],
+    ids=["broken", "moved only", "warn and ok only"],
+)
+def test_check_says_whether_the_issue_is_needed(tmp_path: Path, capsys: pytest.CaptureFixture[str], items: list[dict], needed: int) -> None:
+    path = tmp_path / "linkcheck.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    assert main([str(path), "--check"]) == needed
+    assert capsys.readouterr().out == ""

@@ -15,13 +15,14 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from scripts.linkcheck import cli
+from scripts.linkcheck import cli, issue
 from scripts.linkcheck.cache import Cache, Entry
+from scripts.linkcheck.contract import read_results
 from scripts.linkcheck.engine import Checker
 from scripts.linkcheck.identity import Expected, page_identity, paper_identity, site, words
 from scripts.linkcheck.model import Result, Trace
 from scripts.linkcheck.policy import HostRule, Policy, Services, Settings
-from scripts.linkcheck.report import Checked, Location, as_row
+from scripts.linkcheck.report import Checked, Location, as_json, as_row
 from scripts.testing.fixture_server import FixtureServer
 from scripts.testing.service_fixtures import EMPTY_ENTRY, Catalog, video
 
@@ -78,10 +79,13 @@ def test_significant_words_ignore_filler_case_accents_and_plurals() -> None:
     assert words("Café déjà vu") == {"cafe", "deja", "vu"}
 
 
-def test_a_paper_title_must_hold_most_of_the_entrys_words() -> None:
-    assert paper_identity("Attention Is All You Need", "Attention is all you need", 0.5) == "match"
-    assert paper_identity("Attention Is All You Need", "Language Models are Few-Shot Learners", 0.5) == "drift"
-    assert paper_identity("Attention Is All You Need", "", 0.5) == "unknown"
+def test_a_paper_title_and_its_entrys_must_agree_both_ways() -> None:
+    assert paper_identity("Attention Is All You Need", "Attention is all you need", 0.8) == "match"
+    assert paper_identity("Attention Is All You Need", "Language Models are Few-Shot Learners", 0.8) == "drift"
+    assert paper_identity("Attention Is All You Need", "", 0.8) == "unknown"
+    # The entry's words are all in the paper's title, but the paper's are not all in the entry's.
+    assert paper_identity("Layer Normalization", "Root Mean Square Layer Normalization", 0.8) == "drift"
+    assert paper_identity("Root Mean Square Layer Normalization", "Layer Normalization", 0.8) == "drift"
 
 
 def test_one_shared_word_is_enough_for_a_page() -> None:
@@ -147,6 +151,27 @@ def test_150_arxiv_ids_take_two_batches_at_the_apis_pace(server: FixtureServer, 
     sizes = [len(parse_qs(urlsplit(r.path).query)["id_list"][0].split(",")) for r in batches]
     assert sizes == [100, 50]
     assert batches[1].started - batches[0].started >= API_INTERVAL * 0.95
+
+
+def test_a_retitled_paper_is_title_drift_naming_both_titles_and_rewordings_stay_quiet(server: FixtureServer, api: str, catalog: Catalog) -> None:
+    """The symmetric rule on arXiv's answers: another paper of the same family is drift; a title
+    that gained or lost a subtitle word, or changed case and punctuation, is the same paper."""
+    entry = "Mamba: Linear-Time Sequence Modeling with Selective State Spaces"
+    catalog.papers.update({
+        "2505.09388": "Qwen3-VL Technical Report",  # what a wrong or retitled link would show
+        "2312.00752": entry + " and Hardware",  # gained a word
+        "2312.00753": "Mamba: Linear-Time Sequence Modeling with State Spaces",  # lost one
+        "2312.00754": "MAMBA — linear time sequence modeling with selective state-spaces",
+    })
+    urls = [f"https://arxiv.org/abs/{i}" for i in ("2505.09388", "2312.00752", "2312.00753", "2312.00754")]
+    expected = {urls[0]: Expected("Qwen3 Technical Report"), **{url: Expected(entry) for url in urls[1:]}}
+    retitled, gained, lost, recased = check(urls, policy(api), expected)
+    assert (retitled.verdict, retitled.identity) == ("warn", "drift")
+    assert retitled.reason == "title drift: entry says 'Qwen3 Technical Report', arXiv says 'Qwen3-VL Technical Report'"
+    assert [(r.verdict, r.identity) for r in (gained, lost, recased)] == [("ok", "match")] * 3
+    # The threshold is the policy's: at 0.75 the family member passes, as one of four words differs.
+    [lenient] = check(urls[:1], policy(api).with_settings(title_agreement=0.75), expected)
+    assert (lenient.verdict, lenient.identity) == ("ok", "match")
 
 
 def test_arxiv_api_unusable_falls_back_to_the_page(server: FixtureServer, api: str, catalog: Catalog) -> None:
@@ -222,6 +247,23 @@ def test_github_repository_cases_by_the_rest_api(server: FixtureServer, api: str
     ])
 
 
+def test_a_moved_repository_lands_in_the_weekly_issues_moved_rows(server: FixtureServer, api: str, catalog: Catalog, tmp_path: Path) -> None:
+    """A renamed or transferred repository passes the check, so only the weekly issue gets its entry
+    updated: the checker's JSON carries the new address, and the issue is opened for it alone."""
+    catalog.repositories["vibrantlabsai/ragas"] = {
+        "id": 7, "full_name": "vibrantlabsai/ragas", "html_url": "https://github.com/vibrantlabsai/ragas", "archived": False,
+    }
+    catalog.renamed["explodinggradients/ragas"] = "vibrantlabsai/ragas"
+    url = "https://github.com/explodinggradients/ragas"
+    targets = {url: [Location("docs/rag.md", 66)]}
+    checked, _ = asyncio.run(cli.check(targets, policy(api), Cache(None), max_age_days=0))
+    items = read_results(as_json(checked))
+    assert [item["verdict"] for item in items] == ["ok"] and issue.needed(items)
+    [row] = [line for line in issue.report(items).splitlines() if line.startswith("| `")]
+    assert row.startswith(f"| `docs/rag.md:66` | <{url}> | moved | 200 | renamed or transferred to vibrantlabsai/ragas")
+    assert row.endswith("| Point the entry to <https://github.com/vibrantlabsai/ragas> |")
+
+
 def test_an_exhausted_github_rate_limit_is_never_broken(server: FixtureServer, api: str, catalog: Catalog) -> None:
     catalog.rate_limited = True
     [result] = check(["https://github.com/gone/away"], policy(api))
@@ -266,6 +308,90 @@ def test_a_move_the_policy_expects_is_not_reported(server: FixtureServer, api: s
     chosen = policy(api, **{PAGES: HostRule(host=PAGES, moves_to=PARKED)})
     [result] = check([url], chosen, {url: Expected("The Illustrated Transformer")})
     assert result.verdict == "ok" and result.permanent_redirect  # still says where the entry should point
+
+
+# Pages that fell back to their site's home page ----------------------------------------------
+
+HOME = {"title": "SentenceTransformers Documentation — Sentence Transformers documentation",
+        "h1": "SentenceTransformers Documentation"}  # sbert.net's home page, as rag.md:52's link showed it
+
+
+def home_requests(server: FixtureServer, base: str) -> int:
+    return sum(1 for r in server.requests(base) if urlsplit(r.path).path == "/")
+
+
+def test_a_deep_link_that_shows_its_sites_home_page_is_reported(server: FixtureServer, api: str, catalog: Catalog) -> None:
+    """rag.md:52's case: the documented page moved and the docs server answers with its home page.
+    The home page's title is asked for once for the three pages that need it, and not for the two
+    whose titles show their entries'."""
+    site_ = server.listen("127.0.0.75")
+    catalog.home_pages[urlsplit(site_).netloc] = HOME
+    entry = Expected("Retrieve & Re-Rank", "Sentence Transformers")
+    urls = {
+        "served the home page": f"{site_}/fallback/examples/applications/retrieve_rerank",
+        "redirected to the home page": f"{site_}/redirect/302/?from=old-page",
+        "its own page": titled(site_, "Retrieve & Re-Rank — Sentence Transformers documentation"),
+        "site name in every title": f"{site_}/svc/page?title={quote('Rerankers — Sentence Transformers documentation')}",
+        "same title, own heading": f"{site_}/svc/page?title={quote(HOME['title'])}&h1={quote('Cross-Encoders')}",
+        "og:title only, the home page's": f"{site_}/svc/page?og={quote(HOME['title'])}&h1={quote(HOME['h1'])}",
+        "its own page, og:title": f"{site_}/svc/page?og={quote('Retrieve & Re-Rank')}&h1={quote(HOME['h1'])}",
+    }
+    results = dict(zip(urls, check(list(urls.values()), policy(api), {url: entry for url in urls.values()})))
+    assert {name: (r.verdict, r.identity) for name, r in results.items()} == {
+        "served the home page": ("warn", "drift"),
+        "redirected to the home page": ("warn", "drift"),
+        "its own page": ("ok", "match"),
+        "site name in every title": ("ok", "match"),
+        "same title, own heading": ("ok", "match"),
+        "og:title only, the home page's": ("warn", "drift"),
+        "its own page, og:title": ("ok", "match"),
+    }
+    assert results["served the home page"].reason == (
+        f"lands on the site's home page: the page is titled {HOME['title']!r}, as {site_}/ is"
+    )
+    assert results["redirected to the home page"].reason.startswith(f"lands on the site's home page: redirected to {site_}/")
+    assert home_requests(server, site_) == 2  # the redirect's own landing, and the one home-page check for the others
+
+
+def test_the_home_page_is_asked_for_only_when_a_title_barely_matches(server: FixtureServer, api: str, catalog: Catalog) -> None:
+    """Pages whose titles show their entries' cost no request to the home page, and neither do
+    links without an entry (a --url-file run) or an entry that links the home page itself."""
+    site_ = server.listen("127.0.0.76")
+    catalog.home_pages[urlsplit(site_).netloc] = HOME
+    entry = Expected("Retrieve & Re-Rank", "Sentence Transformers")
+    named = titled(site_, "Retrieve & Re-Rank")
+    results = check([named, f"{site_}/fallback/a", f"{site_}/"], policy(api), {named: entry, f"{site_}/": entry})
+    assert [r.verdict for r in results] == ["ok", "ok", "ok"]
+    assert home_requests(server, site_) == 1  # the entry's own link to "/"; nothing asked on the others' behalf
+
+
+def test_an_entry_naming_the_page_the_home_page_lands_on_is_not_reported(server: FixtureServer, api: str, catalog: Catalog) -> None:
+    """Docs whose "/" redirects to a versioned start page: an entry may link that start page."""
+    site_ = server.listen("127.0.0.77")
+    host = urlsplit(site_).netloc
+    catalog.home_redirects[host] = "/fallback/en/latest/"
+    catalog.home_pages[host] = {"title": "Overview — Toolkit 2.1 documentation", "h1": "Overview"}
+    start, moved = f"{site_}/fallback/en/latest/", f"{site_}/fallback/en/latest/guide/old"
+    expected = {start: Expected("Getting started", "Toolkit"), moved: Expected("Writing plugins", "Toolkit")}
+    results = check([start, moved], policy(api), expected)
+    assert [(r.verdict, r.identity) for r in results] == [("ok", "match"), ("warn", "drift")]
+
+
+def test_the_home_page_is_kept_in_the_cache_like_any_other_answer(server: FixtureServer, api: str, catalog: Catalog, tmp_path: Path) -> None:
+    site_ = server.listen("127.0.0.78")
+    catalog.home_pages[urlsplit(site_).netloc] = HOME
+    url = f"{site_}/fallback/examples/applications/retrieve_rerank"
+    targets = {url: [Location("docs/rag.md", 52)]}
+    cache = Cache(tmp_path / "cache.json")
+    expected = {url: Expected("Retrieve & Re-Rank", "Sentence Transformers")}
+    for run in range(2):
+        server.clear()
+        checked, _ = asyncio.run(cli.check(targets, policy(api), cache, max_age_days=7, expected=expected))
+        assert [c.result.verdict for c in checked] == ["warn"]  # a warning is checked again on every run
+        assert home_requests(server, site_) == (1 if run == 0 else 0)  # the second run reads the home page from the cache
+        cache.save()
+        cache = Cache.load(tmp_path / "cache.json")
+    assert cache.entries[f"{site_}/"].titles == (HOME["title"], "", HOME["h1"])
 
 
 # Archived copies -----------------------------------------------------------------------------

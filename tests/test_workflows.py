@@ -119,6 +119,8 @@ def test_links_keeps_its_cache_and_one_broken_links_issue() -> None:
     assert cache["with"]["path"] == CACHE.relative_to(ROOT).as_posix()
     script = runs(workflow)
     assert "scripts.linkcheck --format json" in script and "scripts.linkcheck.issue" in script
+    # The issue is kept while a link is broken or moved (a renamed repository passes the check).
+    assert "scripts.linkcheck.issue linkcheck.json --check" in script
     for command in ("gh issue list", "gh issue edit", "gh issue create", "gh issue close"):
         assert command in script
     assert workflow["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write", "actions": "write"}

@@ -143,6 +143,8 @@ class FixtureServer:
         after = request.query.get("after", "0.05")
         if kind == "svc":
             return service_fixtures.respond(request, self.catalog)
+        if kind in ("", "fallback"):  # "/" and pages a docs server answers with its home page
+            return service_fixtures.home_page(request, self.catalog)
         if kind == "ok":
             return html(OK_PAGE)
         if kind == "plain":

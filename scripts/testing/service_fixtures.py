@@ -8,11 +8,16 @@ Mounted on the fixture server under `/svc/…`:
   /svc/github/repos/OWNER/NAME            JSON; 301 to /svc/github/repositories/ID for a rename
   /svc/wayback?url=…&timestamp=…          {"archived_snapshots": {...}}
   /svc/page?title=…&og=…&h1=…             an HTML page with those titles
+
+A listener's home page ("/") is the page `Catalog.home_pages` gives its "host:port" (404 without
+one), or a redirect to the path `Catalog.home_redirects` gives; `/fallback/…` answers with the
+home page itself, as a docs server does for a page it no longer has.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -30,6 +35,8 @@ class Catalog:
     renamed: dict[str, str] = field(default_factory=dict)  # old "owner/name" -> new "owner/name"
     rate_limited: bool = False
     snapshots: dict[str, str] = field(default_factory=dict)  # URL -> its closest snapshot's timestamp
+    home_pages: dict[str, dict[str, str]] = field(default_factory=dict)  # "host:port" -> {"title"/"og"/"h1": text}
+    home_redirects: dict[str, str] = field(default_factory=dict)  # "host:port" -> where "/" redirects
 
 
 def atom(entries: list[str]) -> str:
@@ -93,7 +100,18 @@ def wayback(request: web.Request, catalog: Catalog) -> web.Response:
 
 
 def page(request: web.Request) -> web.Response:
-    query = request.query
+    return titled_page(request.query)
+
+
+def home_page(request: web.Request, catalog: Catalog) -> web.Response:
+    """A listener's home page, or the home page served in place of a page it no longer has."""
+    if request.path == "/" and request.host in catalog.home_redirects:
+        return web.Response(status=302, headers={"Location": catalog.home_redirects[request.host]})
+    titles = catalog.home_pages.get(request.host)
+    return titled_page(titles) if titles is not None else web.Response(status=404, text="no home page")
+
+
+def titled_page(query: Mapping[str, str]) -> web.Response:
     og = f'<meta property="og:title" content="{escape(query["og"], {chr(34): "&quot;"})}">' if "og" in query else ""
     title = f"<title>{escape(query['title'])}</title>" if "title" in query else ""
     heading = f"<h1>{escape(query['h1'])}</h1>" if "h1" in query else ""
