@@ -288,6 +288,30 @@ def test_whole_roadmap_prints_to_a_pdf_with_every_chapter(page: Page, server) ->
     assert "Mark \u201c" not in text
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_whole_roadmap_pdf_opens_with_its_contents_linked_to_every_chapter(page: Page, server, paper: str) -> None:
+    """The first page is the title and the contents, every chapter numbered as on the map; each
+    entry is a link inside the PDF to the page where its chapter starts, and the first chapter
+    starts on page 2."""
+    from pypdf import PdfReader
+
+    page.goto(server.url + "whole-roadmap/")
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=False)))
+    texts = [re.sub(r"\s+", " ", p.extract_text() or "") for p in reader.pages]
+    titles = [parse_title(c.source) for c in CHAPTERS]
+    assert "Contents" in texts[0]
+    listed = re.findall(r"(\d+)\. ", texts[0].split("Contents", 1)[1])
+    assert listed == [str(n) for n in range(1, len(titles) + 1)]  # every chapter on page 1, none spilled over
+    assert [t for t in titles if t not in texts[0]] == []
+    assert texts[1].startswith(titles[0])
+    links = [a.get_object() for a in reader.pages[0].get("/Annots") or []]
+    destinations = reader.named_destinations
+    landing = [reader.get_destination_page_number(destinations[link["/Dest"]]) for link in links if "/Dest" in link]
+    assert len(landing) == len(titles)
+    assert [texts[n].startswith(title) for n, title in zip(landing, titles, strict=True)] == [True] * len(titles)
+    assert landing == sorted(landing) and landing[0] == 1
+
+
 def parse_title(path: Path) -> str:
     return re.search(r"^title: (.+)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1).strip('"')
 
@@ -479,10 +503,30 @@ def test_every_question_works_from_the_keyboard(page: Page, server) -> None:
     questions = page.locator(".rm-quiz__question")
     for index in range(questions.count()):
         questions.nth(index).locator("input[type=radio]").first.focus()
-        page.keyboard.press("ArrowDown")  # moves to and selects the next option, as radio groups do
+        page.keyboard.press("ArrowDown")  # moves between options: not an answer yet
+        expect(questions.nth(index).locator(".rm-quiz__feedback")).to_have_text("")
+        page.keyboard.press("Space" if index % 2 else "Enter")  # answers
         expect(questions.nth(index).locator(".rm-quiz__feedback")).not_to_have_text("")
     expect(page.locator(".rm-quiz__score")).to_contain_text(f"of {questions.count()} right")
     assert "answered" not in page.locator(".rm-quiz__score").inner_text()
+
+
+def test_a_score_keeps_the_first_answer_and_later_choices_are_practice(page: Page, server) -> None:
+    page.goto(server.url + "alignment/")
+    questions = page.locator(".rm-quiz__question")
+    total = questions.count()
+    answer(page, 0, right=False)
+    expect(page.locator(".rm-quiz__score")).to_have_text(f"0 of {total} right (1 of {total} answered)")
+    answer(page, 0, right=True)  # after the answer was shown: practice
+    expect(questions.nth(0).locator(".rm-quiz__feedback")).to_contain_text("Practice: right. Your scored answer stays")
+    expect(page.locator(".rm-quiz__score")).to_have_text(f"0 of {total} right (1 of {total} answered)")
+    page.goto(server.url)
+    expect(page.locator('[data-rm-quiz-key="alignment"] .rm-card__quiz')).to_have_text(f"Self-check: 0 of {total} right")
+    page.goto(server.url + "alignment/")
+    page.get_by_role("button", name="Try again").click()
+    expect(page.locator(".rm-quiz__score")).to_contain_text("A new attempt")
+    answer(page, 0, right=True)
+    expect(page.locator(".rm-quiz__score")).to_have_text(f"1 of {total} right (1 of {total} answered)")
 
 
 def test_the_placement_quiz_recommends_a_path_and_marks_chapters_to_skim(page: Page, server) -> None:

@@ -2,9 +2,11 @@
  * here. Loaded only on pages that have a quiz (overrides/main.html).
  *
  * Without this script every question is still readable, with its answer folded under it. With
- * it, each question becomes a group of radio buttons: choosing one says right or wrong, opens
- * the explanation and updates the score. Results are kept with the reader's progress (the same
- * storage, export, import, share link and reset: window.rmProgress in roadmap.js).
+ * it, each question becomes a group of radio buttons. Arrow keys only move between options; a
+ * click, Space or Enter answers. The first answer to each question is the one scored: it says
+ * right or wrong, opens the explanation and updates the score; a later choice is practice and is
+ * shown as such, until "Try again" starts a new attempt. Results are kept with the reader's
+ * progress (the same storage, export, import, share link and reset: window.rmProgress).
  */
 (function () {
   "use strict";
@@ -23,10 +25,14 @@
     return progress.quiz[key];
   }
 
+  var SKIM_EVIDENCE = 2;  /* right answers, and no wrong one, before a chapter may be skimmed */
+
   function recommend(quiz, answers) {
-    /* The rule Start here states: fewer than 6 of 8 foundation answers right -> the full path;
-       else at least 5 of 6 core answers right -> the researcher's path; else the fast track.
-       Foundations are the chapters of the nav's first part. */
+    /* The rule Start here states: fewer than 3 in 4 foundation answers right -> the full path;
+       else all core answers right but at most one -> the researcher's path; else the fast track.
+       A chapter may be skimmed when at least two questions on it were answered, all right: one
+       lucky guess (one in four) is not enough. Foundations are the chapters of the nav's first
+       part. */
     var found = { right: 0, total: 0 };
     var core = { right: 0, total: 0 };
     var byChapter = {};
@@ -36,11 +42,15 @@
       var tally = q.getAttribute("data-rm-quiz-part") === "1" ? found : core;
       tally.total += 1;
       if (result && result.right) tally.right += 1;
-      byChapter[chapter] = (byChapter[chapter] !== false) && !!(result && result.right);
+      var seen = byChapter[chapter] || { right: 0, wrong: 0 };
+      if (result && result.right) seen.right += 1; else seen.wrong += 1;
+      byChapter[chapter] = seen;
     });
     var path = found.right < Math.ceil(found.total * 0.75) ? "the-full-path" :
       core.right >= core.total - 1 ? "researchers-path" : "practitioners-fast-track";
-    var skim = Object.keys(byChapter).filter(function (c) { return byChapter[c]; });
+    var skim = Object.keys(byChapter).filter(function (c) {
+      return byChapter[c].right >= SKIM_EVIDENCE && byChapter[c].wrong === 0;
+    });
     return { path: path, skim: skim };
   }
 
@@ -64,8 +74,12 @@
     var retake = document.createElement("button");
     retake.type = "button";
     retake.className = "md-button rm-quiz__retake";
-    retake.textContent = key === "placement" ? "Retake the placement quiz" : "Clear my answers";
+    retake.textContent = key === "placement" ? "Retake the placement quiz" : "Try again";
     root.appendChild(retake);
+    var how = document.createElement("p");
+    how.className = "rm-quiz__how";
+    how.textContent = "Click an option, or move with the arrow keys and answer with Space or Enter. Your first answer to each question is scored; later choices are practice.";
+    root.insertBefore(how, root.firstChild);
 
     function show() {
       var progress = store.load();
@@ -83,8 +97,16 @@
           answered += 1;
           if (result.right) right += 1;
           var answer = Number(q.getAttribute("data-rm-answer"));
-          feedback.textContent = result.right ? "Right." : "Not quite: the answer is " + LETTERS[answer] + ".";
-          feedback.className = "rm-quiz__feedback " + (result.right ? "is-right" : "is-wrong");
+          var tried = practice[q.getAttribute("data-rm-question")];
+          if (tried !== undefined && tried !== result.choice) {
+            Array.prototype.forEach.call(inputs, function (input, index) { input.checked = index === tried; });
+            feedback.textContent = "Practice: " + (tried === answer ? "right" : "not quite") + ". Your scored answer stays " +
+              LETTERS[result.choice] + (result.right ? " (right)." : "; the answer is " + LETTERS[answer] + ".");
+            feedback.className = "rm-quiz__feedback is-practice";
+          } else {
+            feedback.textContent = result.right ? "Right." : "Not quite: the answer is " + LETTERS[answer] + ".";
+            feedback.className = "rm-quiz__feedback " + (result.right ? "is-right" : "is-wrong");
+          }
           q.querySelector("details").open = true;
         } else {
           feedback.textContent = "";
@@ -130,6 +152,22 @@
       outcome.appendChild(skim);
     }
 
+    var practice = {};  /* choices made after a question's scored answer: shown, never stored */
+    var lastKey = null;
+
+    /* Native radios select on arrow keys; only a click, Space or Enter is an answer. */
+    function answerWith(q, qid, index) {
+      var progress = store.load();
+      var answers = results(progress, key);
+      if (answers[qid]) {
+        practice[qid] = index;
+      } else {
+        answers[qid] = { choice: index, right: index === Number(q.getAttribute("data-rm-answer")) };
+        store.save(progress);
+      }
+      show();
+    }
+
     questions.forEach(function (q, number) {
       var qid = q.getAttribute("data-rm-question");
       var options = q.querySelectorAll(".rm-quiz__options > li");
@@ -154,11 +192,23 @@
         while (option.firstChild) label.appendChild(option.firstChild);
         option.appendChild(input);
         option.appendChild(label);
-        input.addEventListener("change", function () {
-          var progress = store.load();
-          results(progress, key)[qid] = { choice: index, right: index === Number(q.getAttribute("data-rm-answer")) };
-          store.save(progress);
-          show();
+        /* A click (mouse or touch), Space or Enter answers. Chrome also "clicks" a radio that
+           arrow keys select, which only moves; the key that caused a click is remembered until
+           just after its keyup, when any click it causes has happened. */
+        input.addEventListener("keydown", function (event) {
+          lastKey = event.key;
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            answerWith(q, qid, index);
+            lastKey = "answered";
+          }
+        });
+        input.addEventListener("keyup", function () {
+          setTimeout(function () { lastKey = null; }, 0);
+        });
+        input.addEventListener("click", function () {
+          var skip = /^Arrow/.test(lastKey || "") || lastKey === "answered";
+          if (!skip) answerWith(q, qid, index);
         });
       });
       group.parentNode.insertBefore(feedback, group.nextSibling);
@@ -169,8 +219,10 @@
       if (key === "placement") delete progress.placement;
       else if (progress.quiz) delete progress.quiz[key];
       store.save(progress);
+      practice = {};
       questions.forEach(function (q) { q.querySelector("details").open = false; });
       show();
+      score.textContent = "A new attempt: your earlier answers were cleared, and your first answer to each question counts again.";
     });
     root.classList.add("rm-quiz--live");
     show();
