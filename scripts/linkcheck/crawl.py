@@ -28,7 +28,8 @@ IGNORED_WARNINGS = ("http-redirected", "url-effective-url", "http-empty-content"
 # Linked from the site but written by a later step (scripts/site/offline_zip.py), not by `properdocs build`.
 BUILT_SEPARATELY = (r"/llm-roadmap-offline\.zip$",)
 # Pages whose anchors are only their own headings: the one-page roadmap (every chapter's headings
-# again), the glossary (a heading per term) and the tags index (a heading per tag). The toc
+# again, and the chapter sections its contents list links to, which tests/test_browser.py follows
+# in the PDF), the glossary (a heading per term) and the tags index (a heading per tag). The toc
 # extension writes those anchors from the headings, and a Markdown link into them is checked by
 # MkDocs' anchor validation in the strict build. LinkChecker re-parses a page for every #anchor
 # URL, and these three pages hold most of the site's anchors: skipping them cuts the crawl by half.
