@@ -18,7 +18,7 @@ from properdocs.structure.nav import Navigation
 from properdocs.structure.pages import Page
 from properdocs.utils import get_relative_url
 
-from scripts.content.chapter_map import Graph, Layout, build_graph, chapter_specs, figure, layout
+from scripts.content.chapter_map import Graph, Layout, build_graph, chapter_specs, figure, layout, shortcuts
 from scripts.content.learning_paths import START_HERE, learning_paths
 
 MAP_PAGES = {"index.md", "map.md"}
@@ -33,7 +33,7 @@ def on_config(config: ProperDocsConfig) -> ProperDocsConfig:
     docs = Path(config.docs_dir)
     paths = learning_paths(docs / START_HERE.name) if (docs / START_HERE.name).is_file() else []
     routes = [(p.key, p.title, [s.slug for s in p.steps], [s.slug for s in p.steps if s.how == "Skim"]) for p in paths]
-    _drawn.update(graph=graph, layout=layout(graph), routes=routes)
+    _drawn.update(graph=graph, layout=layout(graph, shortcuts(graph, [slugs for _, _, slugs, _ in routes])), routes=routes)
     return config
 
 
@@ -55,8 +55,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: ProperDocsConfi
         return {"data-rm-chapter-url": urls.get(slug, "")} | ({} if page.is_homepage else {"data-rm-map-ids": ids.get(slug, "")})
 
     caption = (
-        f"The map: {len(graph.chapters)} chapters, and an arrow for each of the {len(graph.edges)} prerequisites "
-        "they declare, from the foundations at the top to the frontier at the bottom."
+        f"The map: {len(graph.chapters)} chapters, from the foundations at the top to the frontier at the bottom. "
+        "An arrow leads to each chapter from those it builds on directly; a prerequisite that a chain of arrows "
+        "already implies is not drawn again, and the list below names them all."
     )
     if page.is_homepage and "map" in urls:
         caption += f' <a href="{get_relative_url(urls["map"], page.url)}">Open the map on its own page</a>.'

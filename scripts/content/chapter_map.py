@@ -95,14 +95,67 @@ def build_graph(specs: Sequence[ChapterSpec]) -> tuple[Graph, list[Problem]]:
 # Layout ----------------------------------------------------------------------------------------
 
 
+def reachable(edges: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
+    """For each chapter, every chapter that builds on it, directly or through others."""
+    following: dict[str, list[str]] = {}
+    for source, target in edges:
+        following.setdefault(source, []).append(target)
+    found: dict[str, set[str]] = {}
+    for start in following:
+        seen: set[str] = set()
+        stack = list(following[start])
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack += following.get(node, [])
+        found[start] = seen
+    return found
+
+
+def transitive_reduction(graph: Graph) -> tuple[tuple[str, str], ...]:
+    """The declared prerequisites that no longer chain of them implies, in the order declared:
+    Mathematics → Python → Neural networks makes Mathematics → Neural networks redundant in
+    the drawing (the tooltips and the list still name it). The graph has no cycle, so this
+    reduction is unique."""
+    after = reachable(graph.edges)
+    return tuple(
+        (source, target)
+        for source, target in graph.edges
+        if not any(target in after.get(middle, set()) for s, middle in graph.edges if s == source and middle != target)
+    )
+
+
+def shortcuts(graph: Graph, routes: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """The connections the paths (each a list of chapters) make that the map draws no arrow for."""
+    drawn = set(transitive_reduction(graph))
+    return sorted({link for route in routes for link in route_links(graph, route) if link not in drawn})
+
+
+def route_links(graph: Graph, route: Sequence[str]) -> list[tuple[str, str]]:
+    """The connections a path makes between its own chapters: P → C when C builds on P, through
+    any chapters, and no other chapter of the path lies between them. A path that skips a chapter
+    connects the chapters either side of it, where the map has no arrow of its own."""
+    after = reachable(graph.edges)
+    on = set(route)
+    ordered = [spec.slug for spec in graph.chapters if spec.slug in on]
+    return [
+        (p, c)
+        for p in ordered
+        for c in ordered
+        if c in after.get(p, set()) and not any(c in after.get(q, set()) for q in ordered if q in after.get(p, set()))
+    ]
+
+
 @dataclass
 class Layout:
     width: int
     height: int
     boxes: dict[str, tuple[int, int]]  # slug -> top-left corner of its node
-    routes: list[tuple[str, str, list[tuple[int, int]]]]  # (prerequisite, chapter, points from bottom to top)
-    crossings: int
+    routes: list[tuple[str, str, list[tuple[int, int]]]]  # (prerequisite, chapter, points from top to bottom), drawn arrows
+    crossings: int  # of the drawn arrows
     layers: list[list[str]] = field(default_factory=list)  # node and waypoint ids, per layer, in order
+    shortcuts: list[tuple[str, str, list[tuple[int, int]]]] = field(default_factory=list)  # a path's own connections
 
 
 def layer_of(graph: Graph) -> dict[str, int]:
@@ -120,7 +173,7 @@ def layer_of(graph: Graph) -> dict[str, int]:
     return layers
 
 
-def count_crossings(upper: list[str], lower: list[str], links: list[tuple[str, str]]) -> int:
+def count_crossings(upper: list[str], lower: list[str], links: Sequence[tuple[str, str]]) -> int:
     at_upper = {node: index for index, node in enumerate(upper)}
     at_lower = {node: index for index, node in enumerate(lower)}
     pairs = sorted((at_upper[a], at_lower[b]) for a, b in links if a in at_upper and b in at_lower)
@@ -163,8 +216,11 @@ def place(order: list[list[str]], width_of: Callable[[str], int], above: dict[st
     return centres
 
 
-def layout(graph: Graph) -> Layout:
-    layer = layer_of(graph)
+def layout(graph: Graph, shortcuts: Sequence[tuple[str, str]] = ()) -> Layout:
+    """Lay out the transitive reduction of the graph, and the `shortcuts` (connections a path
+    makes across a chapter it skips) in lanes of their own, so no line passes behind a box."""
+    drawn = transitive_reduction(graph)
+    layer = layer_of(graph)  # a chain is at least as long as the arrow it implies: the same layers
     reading = {spec.slug: index for index, spec in enumerate(graph.chapters)}
     depth = max(layer.values(), default=0) + 1
     layers: list[list[str]] = [[] for _ in range(depth)]
@@ -172,31 +228,45 @@ def layout(graph: Graph) -> Layout:
     for spec in graph.chapters:
         layers[layer[spec.slug]].append(spec.slug)
         rank[spec.slug] = reading[spec.slug] * 1000
-    # A chapter's edges to later layers share one trunk of waypoints, one per layer they pass, and
-    # branch off where they arrive: far fewer waypoints, crossings and lines than one lane per edge.
-    links: list[tuple[str, str]] = []  # between adjacent layers, waypoints included
+    # A chapter's arrows to later layers share one trunk of waypoints, one per layer they pass, and
+    # branch off where they arrive; a shortcut has a lane of its own, shown only with its path.
+    links: list[tuple[str, str]] = []  # drawn, between adjacent layers, waypoints included
+    extra: list[tuple[str, str]] = []  # the shortcuts' links
     chains: list[tuple[str, str, list[str]]] = []
-    for source, target in graph.edges:
-        chain = [source]
-        for step in range(layer[source] + 1, layer[target]):
-            waypoint = f"~{source}~{step}"
-            if waypoint not in rank:
-                layers[step].append(waypoint)
-                rank[waypoint] = reading[source] * 1000 + 500
-            chain.append(waypoint)
-        chain.append(target)
-        links += [link for link in zip(chain, chain[1:]) if link not in links]
-        chains.append((source, target, chain))
+    for kind, edges in (("", drawn), (">", [s for s in shortcuts if s not in drawn])):
+        for source, target in edges:
+            chain = [source]
+            for step in range(layer[source] + 1, layer[target]):
+                waypoint = f"~{source}~{step}" if not kind else f"~{source}>{target}~{step}"
+                if waypoint not in rank:
+                    layers[step].append(waypoint)
+                    rank[waypoint] = reading[source] * 1000 + (500 if not kind else 600 + reading[target])
+                chain.append(waypoint)
+            chain.append(target)
+            into = extra if kind else links
+            into += [link for link in zip(chain, chain[1:]) if link not in into]
+            chains.append((kind + source, target, chain))
     for nodes in layers:
         nodes.sort(key=rank.__getitem__)
     above: dict[str, list[str]] = {}
     below: dict[str, list[str]] = {}
-    for a, b in links:
+    for a, b in links + extra:
         below.setdefault(a, []).append(b)
         above.setdefault(b, []).append(a)
 
-    def total_crossings(order: list[list[str]]) -> int:
-        return sum(count_crossings(order[i], order[i + 1], links) for i in range(len(order) - 1))
+    def cost(order: list[list[str]]) -> tuple[int, int, int]:
+        """What a drawing is judged by, in this order: crossings of the arrows, then chapters out
+        of reading order within a layer (left to right), then crossings of the shortcuts."""
+        between = range(len(order) - 1)
+        inversions = 0
+        for nodes in order:
+            ranks = [rank[n] for n in nodes if not n.startswith("~")]
+            inversions += sum(1 for i in range(len(ranks)) for j in range(i + 1, len(ranks)) if ranks[i] > ranks[j])
+        return (
+            sum(count_crossings(order[i], order[i + 1], links) for i in between),
+            inversions,
+            sum(count_crossings(order[i], order[i + 1], links + extra) for i in between),
+        )
 
     def barycentre(node: str, where: dict[str, int], current: dict[str, int], neighbours: dict[str, list[str]]) -> tuple[Fraction, int]:
         near = [where[n] for n in neighbours.get(node, []) if n in where]
@@ -208,15 +278,40 @@ def layout(graph: Graph) -> Layout:
             current = {node: index for index, node in enumerate(order[i])}
             order[i].sort(key=lambda node, w=where, c=current: barycentre(node, w, c, neighbours))
 
-    best = [list(nodes) for nodes in layers]
-    fewest = total_crossings(best)
-    order = [list(nodes) for nodes in layers]
-    for _ in range(SWEEPS):
-        sweep(order, range(1, depth), above, -1)
-        sweep(order, range(depth - 2, -1, -1), below, 1)
-        crossings = total_crossings(order)
-        if crossings < fewest:
-            best, fewest = [list(nodes) for nodes in order], crossings
+    def trunk(node: str) -> str:
+        return node.rsplit("~", 1)[0] if node.startswith("~") else node
+
+    def improve(start: list[list[str]]) -> tuple[tuple[int, int, int], list[list[str]]]:
+        best, fewest = [list(nodes) for nodes in start], cost(start)
+        order = [list(nodes) for nodes in start]
+        for _ in range(SWEEPS):
+            sweep(order, range(1, depth), above, -1)
+            sweep(order, range(depth - 2, -1, -1), below, 1)
+            if cost(order) < fewest:
+                best, fewest = [list(nodes) for nodes in order], cost(order)
+        # Then move one item, or a whole trunk of waypoints at once, one place left or right while
+        # that makes the drawing better: the sweeps can leave a crossing that such a move undoes.
+        groups = sorted({trunk(node) for nodes in best for node in nodes})
+        improved = True
+        while improved:
+            improved = False
+            for group in groups:
+                for step in (-1, 1):
+                    trial = [list(nodes) for nodes in best]
+                    for nodes in trial:
+                        for i in [i for i, node in enumerate(nodes) if trunk(node) == group][:: -step]:
+                            if 0 <= i + step < len(nodes):
+                                nodes[i], nodes[i + step] = nodes[i + step], nodes[i]
+                    if cost(trial) < fewest:
+                        best, fewest, improved = trial, cost(trial), True
+        return fewest, best
+
+    # Several starts, kept if better: waypoints beside their chapter, then all to the right of
+    # each layer, then all to the left (a long trunk is rarely moved across a layer a step at a time).
+    fewest, best = min(
+        (improve([sorted(nodes, key=lambda node, side=side: (side * node.startswith("~"), rank[node])) for nodes in layers]) for side in (0, 1, -1)),
+        key=lambda found: found[0],  # the first start wins a tie
+    )
 
     def width_of(node: str) -> int:
         return WAYPOINT_WIDTH if node.startswith("~") else NODE_WIDTH
@@ -224,24 +319,21 @@ def layout(graph: Graph) -> Layout:
     centres = place(best, width_of, above, below)
     left = min(centres[n] - width_of(n) // 2 for n in centres)
     right = max(centres[n] + width_of(n) // 2 for n in centres)
-    centre: dict[str, tuple[int, int]] = {}
-    boxes: dict[str, tuple[int, int]] = {}
-    for i, nodes in enumerate(best):
-        y = MARGIN + i * LAYER_STEP
-        for node in nodes:
-            x = MARGIN + centres[node] - left
-            centre[node] = (x, y + NODE_HEIGHT // 2)
-            if not node.startswith("~"):
-                boxes[node] = (x - NODE_WIDTH // 2, y)
-    inner = right - left
-    routes = []
+    x_of = {node: MARGIN + centre - left for node, centre in centres.items()}
+    top = {node: MARGIN + i * LAYER_STEP for i, nodes in enumerate(best) for node in nodes}
+    boxes = {node: (x_of[node] - NODE_WIDTH // 2, top[node]) for node in x_of if not node.startswith("~")}
+    routes: list[tuple[str, str, list[tuple[int, int]]]] = []
+    shortcut_routes: list[tuple[str, str, list[tuple[int, int]]]] = []
     for source, target, chain in chains:
-        points = [(centre[source][0], centre[source][1] + NODE_HEIGHT // 2)]
-        points += [centre[w] for w in chain[1:-1]]
-        points.append((centre[target][0], centre[target][1] - NODE_HEIGHT // 2))
-        routes.append((source, target, points))
+        # From the bottom of the box to the top of the next, and straight down through a layer
+        # where the line only passes (its lane is kept free of boxes): a line bends only between layers.
+        points = [(x_of[chain[0]], top[chain[0]] + NODE_HEIGHT)]
+        for waypoint in chain[1:-1]:
+            points += [(x_of[waypoint], top[waypoint]), (x_of[waypoint], top[waypoint] + NODE_HEIGHT)]
+        points.append((x_of[target], top[target]))
+        (shortcut_routes if source.startswith(">") else routes).append((source.removeprefix(">"), target, points))
     height = MARGIN * 2 + (depth - 1) * LAYER_STEP + NODE_HEIGHT
-    return Layout(inner + 2 * MARGIN, height, boxes, routes, fewest, best)
+    return Layout(right - left + 2 * MARGIN, height, boxes, routes, fewest[0], best, shortcut_routes)
 
 
 # Drawing ---------------------------------------------------------------------------------------
@@ -268,8 +360,16 @@ def curve(points: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def render_svg(graph: Graph, drawn: Layout, href: Callable[[str], str], data: Callable[[str], dict[str, str]] | None = None) -> str:
-    """The map as inline SVG: a link per chapter (keyboard-focusable), an arrow per prerequisite.
+def render_svg(
+    graph: Graph,
+    drawn: Layout,
+    href: Callable[[str], str],
+    data: Callable[[str], dict[str, str]] | None = None,
+    skips: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> str:
+    """The map as inline SVG: a link per chapter (keyboard-focusable), an arrow per prerequisite
+    that no chain of others implies, and each path's own connections across a chapter it skips
+    (`skips`: the keys of the paths that make each one), hidden until that path is chosen.
     Links use xlink:href: Material's instant navigation rewrites every element with an `href`
     attribute as if it were an HTML link, which throws on SVG links."""
     number = {spec.slug: index + 1 for index, spec in enumerate(graph.chapters)}
@@ -277,13 +377,19 @@ def render_svg(graph: Graph, drawn: Layout, href: Callable[[str], str], data: Ca
     out = [
         f'<svg class="rm-map__svg" viewBox="0 0 {drawn.width} {drawn.height}" width="{drawn.width}" height="{drawn.height}" '
         'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" aria-labelledby="rm-map-title">',
-        '<title id="rm-map-title">Map of the chapters: each arrow leads from a prerequisite to a chapter that builds on it</title>',
+        '<title id="rm-map-title">Map of the chapters: each arrow leads from a chapter to one that builds on it directly</title>',
         '<defs><marker id="rm-map-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">'
         '<path d="M0 0L8 4L0 8z"/></marker></defs>',
         '<g class="rm-map__edges" aria-hidden="true">',
     ]
     for source, target, points in drawn.routes:
         out.append(f'<path d="{curve(points)}" data-rm-from="{source}" data-rm-to="{target}" marker-end="url(#rm-map-arrow)"/>')
+    for source, target, points in drawn.shortcuts:
+        keys = " ".join((skips or {}).get((source, target), ()))
+        out.append(
+            f'<path class="rm-map__skip" d="{curve(points)}" data-rm-from="{source}" data-rm-to="{target}" '
+            f'data-rm-routes="{escape(keys)}" marker-end="url(#rm-map-arrow)"/>'
+        )
     out.append("</g>")
     out.append('<g class="rm-map__nodes">')
     for spec in graph.chapters:
@@ -355,10 +461,14 @@ def figure(
         for key, title, slugs, skims in routes
     )
     chooser = f'<p class="rm-map__routes" hidden><span>Highlight a path:</span> {buttons}</p>' if routes else ""
+    skips: dict[tuple[str, str], list[str]] = {}
+    for key, _, slugs, _ in routes:
+        for link in route_links(graph, slugs):
+            skips.setdefault(link, []).append(key)
     return (
         f'<figure class="rm-map" id="the-map" aria-labelledby="rm-map-caption">'
         f'<figcaption id="rm-map-caption">{caption or "The map of the chapters"}</figcaption>{chooser}'
-        f'<div class="rm-map__frame">{render_svg(graph, drawn, href, data)}</div>'
+        f'<div class="rm-map__frame">{render_svg(graph, drawn, href, data, skips)}</div>'
         f'<details class="rm-map__alt"><summary>The map as a list</summary>{text_alternative(graph, href)}</details>'
         f"</figure>"
     )

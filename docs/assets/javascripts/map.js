@@ -76,9 +76,13 @@
             node.classList.toggle("is-on-route", route.indexOf(slug) >= 0);
             node.classList.toggle("is-skimmed", skim.indexOf(slug) >= 0);
           });
+          /* The drawn arrows between two chapters of the path, and the path's own (dashed)
+             connections across a chapter it skips, which the map draws for that path only. */
+          var key = button.getAttribute("data-rm-route");
           edges.forEach(function (edge) {
-            edge.classList.toggle("is-on-route", route.indexOf(edge.getAttribute("data-rm-from")) >= 0 &&
-              route.indexOf(edge.getAttribute("data-rm-to")) >= 0);
+            var paths = edge.getAttribute("data-rm-routes");
+            edge.classList.toggle("is-on-route", paths !== null ? on && paths.split(" ").indexOf(key) >= 0 :
+              route.indexOf(edge.getAttribute("data-rm-from")) >= 0 && route.indexOf(edge.getAttribute("data-rm-to")) >= 0);
           });
         });
       });
