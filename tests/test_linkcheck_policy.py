@@ -22,6 +22,7 @@ from tests.test_linkcheck import run_cli
         ("[defaults]\nretries = -1\n", "defaults.retries: must be an integer ≥ 0, got -1"),
         ("[defaults]\nconcurrency = 0\n", "defaults.concurrency: must be an integer ≥ 1, got 0"),
         ("[defaults]\ndeadline = true\n", "defaults.deadline: must be a number, got True"),
+        ("[defaults]\ntitle_agreement = 1.5\n", "defaults.title_agreement: must be a number ≤ 1, got 1.5"),
         ('[hosts."arxiv.org"]\nper_host = 0\n', 'hosts."arxiv.org".per_host: must be an integer ≥ 1, got 0'),
         ('[hosts."arxiv.org"]\nmethod = "put"\n', 'hosts."arxiv.org".method: must be one of get, head'),
         ('[hosts."arxiv.org"]\nexclude = "yes"\n', 'hosts."arxiv.org".exclude: must be true or false'),

@@ -35,7 +35,7 @@ import aiohttp
 from scripts.linkcheck import lookups
 from scripts.linkcheck.contract import Verdict
 from scripts.linkcheck.gate import HostGate, retry_after
-from scripts.linkcheck.identity import Expected, page_identity, same_title, share, site
+from scripts.linkcheck.identity import Expected, may_show_home_page, page_identity, shows_home_page, site
 from scripts.linkcheck.model import Failure, Reply, Result, Trace
 from scripts.linkcheck.page import AnchorFinder, fragment_candidates, page_titles, without_fragment
 from scripts.linkcheck.policy import HostRule, Policy
@@ -54,10 +54,6 @@ SOFT_404_TITLE = re.compile(
 ERROR_PAGE_PATH = re.compile(r"/(?:404|not[-_]?found|error|page-not-found)(?:\.html?)?/?$", re.IGNORECASE)
 # Fragments no HTML id can answer: SPA routes, text fragments, GitHub line ranges, the top.
 UNCHECKABLE_FRAGMENT = re.compile(r"^(?:$|[!/]|:~:|top$|L\d+(?:-L\d+)?$)")
-# A page whose <title> and og:title hold less than this share of its entry's title words may be
-# the site's home page served in its place; only then is the home page's title asked for. A
-# right page usually carries most of its entry's title, so a run asks for few home pages.
-HOME_PAGE_SUSPICION = 0.5
 INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$", re.IGNORECASE)
 
 
@@ -313,31 +309,24 @@ class Checker:
             return result
 
     def may_be_home_page(self, url: str, reply: Reply, result: Result) -> bool:
-        """Worth asking for the home page's title: an entry's deep link that passed, on a page
-        whose <title> and og:title hold little of the entry's title (a page that shows its
-        entry's title is that page, whatever the home page is called)."""
+        """Worth asking for the home page: an entry's deep link that passed, on a page whose
+        <title> and og:title hold little of the entry's title (a page that shows its entry's
+        title is that page, whatever the home page is called)."""
         expected = self.expected.get(url)
         if result.verdict != "ok" or not expected or not reply.is_html or is_root(urlsplit(url).path):
             return False
-        shown = [title for title in reply.titles[:2] if title]  # the <h1> alone is no page title
-        return bool(shown) and max(share(expected.title, title) for title in shown) < HOME_PAGE_SUSPICION
+        return may_show_home_page(expected.title, reply.titles)
 
     async def compare_with_home_page(self, url: str, reply: Reply, result: Result) -> None:
-        """The page shows its site's home page: its <title> or og:title reads as the home page's,
-        and so does its first <h1> (a site that titles every page alike still heads each one
-        apart). An entry that names the page the home page itself lands on is not reported."""
+        """Report the page if it is its site's home page served in its place (`shows_home_page`).
+        An entry that names the page the home page itself lands on is not reported."""
         root = root_of(reply.url)
         home = await self.home_page(root)
-        if home.verdict != "ok" or not home.titles or same_page(url, home.final_url or root):
+        if home.verdict != "ok" or same_page(url, home.final_url or root) or not shows_home_page(reply.titles, home.titles):
             return
-        page_title, page_og, page_heading = (reply.titles + ("", "", ""))[:3]
-        home_title, home_og, home_heading = (home.titles + ("", "", ""))[:3]
-        titled_alike = any(same_title(mine, theirs) for mine in (page_title, page_og) for theirs in (home_title, home_og))
-        headed_alike = same_title(page_heading, home_heading) or not (page_heading or home_heading)
-        if titled_alike and headed_alike:
-            result.identity = "drift"
-            shown = page_title or page_og
-            self.set(result, "warn", f"lands on the site's home page: the page is titled {shown!r}, as {root} is")
+        result.identity = "drift"
+        shown = reply.titles[0] or reply.titles[1]
+        self.set(result, "warn", f"lands on the site's home page: the page is titled {shown!r}, as {root} is")
 
     def judge(self, url: str, reply: Reply, rule: HostRule, fragment: str, trace: Trace) -> Result:
         status, final = reply.status, reply.url

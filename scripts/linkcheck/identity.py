@@ -91,6 +91,30 @@ def same_title(first: str, second: str) -> bool:
     return bool(plain(first)) and plain(first) == plain(second)
 
 
+# A page whose <title> and og:title hold less than this share of its entry's title words may be
+# its site's home page served in its place: only then is the home page asked for. A right page
+# usually carries most of its entry's title, so a run asks for few home pages.
+HOME_PAGE_SUSPICION = 0.5
+
+
+def may_show_home_page(expected_title: str, titles: tuple[str, ...]) -> bool:
+    """The page's <title> and og:title (its first two titles) barely show its entry's title."""
+    shown = [title for title in titles[:2] if title]  # an <h1> alone is no page title
+    return bool(shown) and max(share(expected_title, title) for title in shown) < HOME_PAGE_SUSPICION
+
+
+def shows_home_page(page: tuple[str, ...], home: tuple[str, ...]) -> bool:
+    """A page (its <title>, og:title and first <h1>) is its site's home page served in its place:
+    its <title> or og:title reads as the home page's, and so does its first <h1>. The heading
+    keeps this quiet where a site titles every page alike but heads each one apart, and where
+    the HTML has no heading at all (a single-page app draws it by script, so one page's shell
+    and another's are the same bytes, and nothing can tell a fallback from a page)."""
+    page_title, page_og, page_heading = (page + ("", "", ""))[:3]
+    home_title, home_og, home_heading = (home + ("", "", ""))[:3]
+    titled_alike = any(same_title(mine, theirs) for mine in (page_title, page_og) for theirs in (home_title, home_og))
+    return titled_alike and same_title(page_heading, home_heading)
+
+
 def page_identity(expected: Expected, *found: str) -> Identity:
     """A page's title, og:title and first heading vary with the site's wording, so a single
     shared significant word (with the entry's title or author) is enough to call it the same."""

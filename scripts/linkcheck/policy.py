@@ -23,9 +23,11 @@ class ConfigError(Exception):
     """A bad policy file: the message names the file and the key."""
 
 
-def setting(default: Any, help: str = "", *, minimum: float | None = 0, choices: tuple[str, ...] = ()) -> Any:
+def setting(
+    default: Any, help: str = "", *, minimum: float | None = 0, maximum: float | None = None, choices: tuple[str, ...] = ()
+) -> Any:
     """A policy key: its one default, what it means, and what values it accepts."""
-    return field(default=default, metadata={"help": help, "minimum": minimum, "choices": choices})
+    return field(default=default, metadata={"help": help, "minimum": minimum, "maximum": maximum, "choices": choices})
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class Settings:
     accept: str = setting("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
     accept_language: str = setting("en-US,en;q=0.8")
     title_agreement: float = setting(
-        0.8, "share of significant words an entry's title and its paper's title must have in common, of each title", minimum=0
+        0.8, "share of significant words an entry's title and its paper's title must have in common, of each title",
+        minimum=0, maximum=1,
     )
 
 
@@ -129,9 +132,11 @@ def _check_value(value: Any, kind: type, spec: Field[Any], where: str) -> Any:
     accepted = (int, float) if kind is float else (kind,)
     if not isinstance(value, accepted) or (kind is not bool and isinstance(value, bool)):
         raise ConfigError(f"{where}: must be {WANTED[kind]}, got {value!r}")
-    minimum, choices = spec.metadata["minimum"], spec.metadata["choices"]
+    minimum, maximum, choices = spec.metadata["minimum"], spec.metadata["maximum"], spec.metadata["choices"]
     if kind in (int, float) and minimum is not None and value < minimum:
         raise ConfigError(f"{where}: must be {'an integer' if kind is int else 'a number'} ≥ {minimum:g}, got {value!r}")
+    if kind in (int, float) and maximum is not None and value > maximum:
+        raise ConfigError(f"{where}: must be {'an integer' if kind is int else 'a number'} ≤ {maximum:g}, got {value!r}")
     if choices and value not in choices:
         raise ConfigError(f"{where}: must be one of {', '.join(choices)}, got {value!r}")
     return float(value) if kind is float else value
