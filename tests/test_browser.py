@@ -125,8 +125,8 @@ def test_export_reset_import_round_trip(page: Page, server, tmp_path: Path) -> N
     saved = json.loads(exported.read_text(encoding="utf-8"))
     assert saved["format"] == "llm-roadmap-progress" and len(saved["done"]) == 1
 
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Reset progress").click()
+    page.get_by_role("button", name="Reset progress", exact=True).click()
+    page.get_by_role("button", name="Reset everything").click()
     expect(page.locator(".rm-progress-panel__total")).to_contain_text("You have done 0 of")
 
     page.locator(".rm-progress-panel input[type=file]").set_input_files(str(exported))
@@ -935,3 +935,45 @@ def test_a_share_link_made_offline_opens_the_hosted_site(browser: Browser, offli
     expect(link).to_have_value(re.compile("^" + re.escape(mkdocs_config()["site_url"]) + "#progress="))
     expect(page.locator(".rm-progress-panel__status")).to_contain_text("opens the hosted site")
     context.close()
+
+
+def test_reset_says_what_goes_and_can_keep_quiz_results(page: Page, server) -> None:
+    page.goto(server.url + "rag/")
+    page.locator("input.rm-done").first.check()
+    answer(page, 0, right=True)
+    page.goto(server.url)
+    page.get_by_role("button", name="Reset progress", exact=True).click()
+    expect(page.locator(".rm-reset__what")).to_have_text(
+        "Progress only: 1 resource marked done and 0 passed exercises. Everything: also 1 quiz answer. What do you want to reset?"
+    )
+    page.get_by_role("button", name="Reset progress only").click()
+    expect(page.locator(".rm-progress-panel__total")).to_contain_text("You have done 0 of")
+    expect(page.locator('[data-rm-quiz-key="rag"] .rm-card__quiz')).to_contain_text("Self-check: 1 of")
+    page.get_by_role("button", name="Reset progress", exact=True).click()
+    page.get_by_role("button", name="Reset everything").click()
+    expect(page.locator('[data-rm-quiz-key="rag"] .rm-card__quiz')).to_be_hidden()
+
+
+def test_the_home_page_says_where_to_start_and_follows_the_reader(page: Page, server) -> None:
+    page.goto(server.url)
+    expect(page.locator(".rm-hero__start").get_by_role("link", name="a placement quiz")).to_have_attribute("href", re.compile("start-here/#placement-quiz$"))
+    go = page.locator(".rm-hero__go")
+    expect(go).to_have_text("Start with Mathematics")
+    page.get_by_role("link", name="See every chapter").click()
+    assert page.evaluate("Math.abs(document.getElementById('part-1').getBoundingClientRect().top)") < 200  # the cards, not the map
+    # The placement quiz suggested the fast track and said Python may be skimmed.
+    page.evaluate("""() => {
+        const p = window.rmProgress.load();
+        p.placement = {answers: {}, path: "practitioners-fast-track", skim: ["python"]};
+        window.rmProgress.save(p);
+    }""")
+    page.reload()
+    expect(go).to_have_text("Start with Neural networks")
+    expect(page.locator(".rm-hero__next")).to_contain_text("Your suggested path, from the placement quiz:")
+    page.goto(server.url + "neural-networks/")
+    for index in range(page.locator(".rm-quiz__question").count()):
+        answer(page, index, right=True)
+    page.goto(server.url)
+    expect(go).to_have_text("Continue with Natural language processing")
+    go.click()
+    expect(page.locator("article h1")).to_contain_text("Natural language processing")

@@ -215,6 +215,7 @@
       olderLine.hidden = !older;
       olderLine.textContent = older + " item" + (older === 1 ? "" : "s") + " from older versions of the roadmap " +
         (older === 1 ? "is" : "are") + " kept with your progress.";
+      guideReader(content, cards);
     }
 
     var status = panel.querySelector(".rm-progress-panel__status");
@@ -267,11 +268,37 @@
       loadScript("javascripts/share.js").then(function () { window.rmShare.share(panel); });
     });
 
+    /* Reset says what it would erase, and offers to keep the self-check results and the
+       placement advice. */
+    var reset = panel.querySelector(".rm-reset");
+    function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
     panel.querySelector("[data-rm-action=reset]").addEventListener("click", function () {
-      if (!window.confirm("Reset your progress? Every resource will be marked as not done.")) return;
-      saveProgress(emptyProgress());
+      var progress = loadProgress();
+      reset.querySelector(".rm-reset__what").textContent = "Progress only: " +
+        plural(Object.keys(progress.done).length, "resource") + " marked done and " +
+        plural(Object.keys(progress.exercises || {}).length, "passed exercise") + ". Everything: also " +
+        plural(quizAnswers(progress), "quiz answer") + (progress.placement ? " and the placement quiz's advice" : "") +
+        ". What do you want to reset?";
+      reset.hidden = false;
+      reset.querySelector("[data-rm-action=reset-cancel]").focus();
+    });
+    function resetWith(keepQuizzes) {
+      var progress = loadProgress();
+      var fresh = emptyProgress();
+      if (keepQuizzes) {
+        if (progress.quiz) fresh.quiz = progress.quiz;
+        if (progress.placement) fresh.placement = progress.placement;
+      }
+      saveProgress(fresh);
+      reset.hidden = true;
       render();
-      say("Progress reset.");
+      say(keepQuizzes ? "Progress reset; self-check results and the placement advice were kept." : "Everything was reset.");
+    }
+    reset.querySelector("[data-rm-action=reset-progress]").addEventListener("click", function () { resetWith(true); });
+    reset.querySelector("[data-rm-action=reset-everything]").addEventListener("click", function () { resetWith(false); });
+    reset.querySelector("[data-rm-action=reset-cancel]").addEventListener("click", function () {
+      reset.hidden = true;
+      panel.querySelector("[data-rm-action=reset]").focus();
     });
 
     panel.hidden = false;
@@ -280,6 +307,44 @@
       else render();
     });
     render();
+  }
+
+  /* ---------- home page: where to go next ---------- */
+
+  /* A chapter is taken when its self-check is fully answered or all its resources are done. */
+  function taken(card, progress) {
+    var ids = card.getAttribute("data-rm-ids").split(" ").filter(Boolean);
+    var answers = (progress.quiz && progress.quiz[card.getAttribute("data-rm-quiz-key")]) || {};
+    var questions = Number(card.getAttribute("data-rm-quiz-count"));
+    return (questions > 0 && Object.keys(answers).length >= questions) || (ids.length > 0 && countDone(progress, ids) === ids.length);
+  }
+
+  /* The main button follows the reader: along the placement quiz's suggested path (else the
+     nav's order), the first chapter not marked to skim and not yet taken; "Continue" once the
+     reader has begun. The suggested path is named under it. */
+  function guideReader(content, cards) {
+    var button = content.querySelector(".rm-hero__go");
+    var note = content.querySelector(".rm-hero__next");
+    if (!button || !note) return;
+    var progress = loadProgress();
+    var placement = progress.placement || {};
+    var skim = placement.skim || [];
+    var byKey = {};
+    cards.forEach(function (card) { byKey[card.getAttribute("data-rm-quiz-key")] = card; });
+    var route = placement.path && content.querySelector('[data-rm-route="' + placement.path + '"]');
+    var order = route ? route.getAttribute("data-rm-route-chapters").split(" ") : Object.keys(byKey);
+    var next = order.map(function (key) { return byKey[key]; }).filter(function (card) {
+      return card && skim.indexOf(card.getAttribute("data-rm-quiz-key")) < 0 && !taken(card, progress);
+    })[0];
+    var begun = Object.keys(progress.done).length || Object.keys(progress.quiz || {}).length || Object.keys(progress.exercises || {}).length;
+    if (next) {
+      button.textContent = (begun ? "Continue with " : "Start with ") + next.getAttribute("data-rm-title");
+      button.href = next.querySelector(".rm-card__link").href;
+    }
+    note.hidden = !route;
+    if (route) {
+      note.textContent = "Your suggested path, from the placement quiz: " + route.textContent.trim() + ".";
+    }
   }
 
   /* ---------- chapter pages: filters by type, level and year, kept in the URL ---------- */
