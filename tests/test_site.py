@@ -198,6 +198,15 @@ def test_whats_new_page_feed_and_new_marks_follow_the_history(site: Build) -> No
     assert '<h1 id="whats-new">What\'s new' in page
     feed = ET.parse(site.site / "feed.xml").getroot()
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == len(list(history.months()))
+    # Entries name chapters, not files, and link every chapter and every added resource.
+    content = "".join(e.findtext("{http://www.w3.org/2005/Atom}content") for e in feed.iter("{http://www.w3.org/2005/Atom}entry"))
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    assert re.findall(r"[\w-]+\.md\b", content) == [] and re.findall(r">[^<]*[\w-]+\.md\b", article) == []
+    site_url = mkdocs_config()["site_url"]
+    chapter_links = re.findall(r' (?:in|from) <a href="' + re.escape(site_url) + r'([\w-]+)/">', content)
+    assert len(chapter_links) == len(history.changes) and {f"{c}.md" for c in chapter_links} <= {c.path for c in CHAPTERS}
+    added = [c.url for _, changes in history.months() for c in changes if c.kind == "added"]
+    assert [html.unescape(u) for u in re.findall(r'<li>Added: <a href="([^"]+)">', content)] == added
     home = (site.site / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in home and "feed.xml" in home
 

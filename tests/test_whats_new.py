@@ -7,6 +7,7 @@ import datetime
 import os
 import subprocess
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_the_page_lists_months_newest_first_then_the_first_release(repo: Path) -
 
 
 def test_the_feed_is_atom_with_one_entry_per_month(repo: Path) -> None:
-    feed = ET.fromstring(atom_feed(read_history(repo, FIRST_RELEASE), "https://example.org/roadmap/", "Roadmap"))
+    feed = ET.fromstring(atom_feed(read_history(repo, FIRST_RELEASE), {"chapter.md": "Chapter"}, "https://example.org/roadmap/", "Roadmap"))
     assert feed.tag == f"{ATOM}feed"
     assert feed.findtext(f"{ATOM}id") == "https://example.org/roadmap/whats-new/"
     assert feed.findtext(f"{ATOM}updated") == "2026-03-04T11:00:00+00:00"
@@ -76,8 +77,50 @@ def test_the_feed_is_atom_with_one_entry_per_month(repo: Path) -> None:
         "https://example.org/roadmap/whats-new/#march-2026",
         "https://example.org/roadmap/whats-new/#february-2026",
     ]
-    assert "Added: Gamma (chapter.md)" in entries[1].findtext(f"{ATOM}content")
     assert {link.get("rel") for link in feed.findall(f"{ATOM}link")} == {"alternate", "self"}
+
+
+def test_feed_entries_name_chapters_and_link_each_added_resource(repo: Path) -> None:
+    """Each change names its chapter by title, linked to the chapter on the site (never its file
+    name); an added resource links to its address, a removed one is named as on the page."""
+    history = read_history(repo, FIRST_RELEASE)
+    feed = ET.fromstring(atom_feed(history, {"chapter.md": "Chapter"}, "https://example.org/roadmap/", "Roadmap"))
+    march, february = (Items(e.findtext(f"{ATOM}content")) for e in feed.findall(f"{ATOM}entry"))
+    chapter = ("Chapter", "https://example.org/roadmap/chapter/")
+    assert february.items == ["Added: Gamma in Chapter"]
+    assert february.links == [("Gamma", "https://arxiv.org/abs/2602.00001"), chapter]
+    assert march.items == ["Removed: Beta, from Chapter"]
+    assert march.links == [chapter]
+    # A chapter that has left the roadmap has no title or page: it keeps its file name, unlinked.
+    gone = ET.fromstring(atom_feed(history, {}, "https://example.org/roadmap/", "Roadmap"))
+    assert Items(gone.find(f"{ATOM}entry").findtext(f"{ATOM}content")).items == ["Removed: Beta, from chapter.md"]
+
+
+class Items(HTMLParser):
+    """The list items of an entry's HTML content as text, and its links as (text, href)."""
+
+    def __init__(self, content: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.href: str | None = None
+        self.feed(content)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self.items.append("")
+        elif tag == "a":
+            self.href = dict(attrs)["href"]
+            self.links.append(("", self.href or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        self.items[-1] += data
+        if self.href is not None:
+            self.links[-1] = (self.links[-1][0] + data, self.href)
 
 
 def test_a_shallow_clone_or_a_folder_without_git_builds_with_a_note(repo: Path, tmp_path: Path) -> None:
@@ -88,7 +131,7 @@ def test_a_shallow_clone_or_a_folder_without_git_builds_with_a_note(repo: Path, 
         history = read_history(place, FIRST_RELEASE)
         assert history.changes == [] and history.note == NO_HISTORY
         assert "No history in this copy" in page_markdown(history, {})
-        ET.fromstring(atom_feed(history, "https://example.org/", "Roadmap"))  # still a valid, empty feed
+        ET.fromstring(atom_feed(history, {}, "https://example.org/", "Roadmap"))  # still a valid, empty feed
 
 
 def test_a_first_release_before_any_commit_is_a_note_not_a_crash(repo: Path) -> None:

@@ -27,5 +27,5 @@ def on_files(files: Files, config: ProperDocsConfig) -> Files:
         if (docs / file.src_uri).is_file()
     }
     files.append(File.generated(config, PAGE, content=page_markdown(history, titles)))
-    files.append(File.generated(config, FEED, content=atom_feed(history, config.site_url or "", config.site_name)))
+    files.append(File.generated(config, FEED, content=atom_feed(history, titles, config.site_url or "", config.site_name)))
     return files

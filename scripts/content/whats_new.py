@@ -71,10 +71,33 @@ def page_markdown(history: History, titles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def atom_feed(history: History, site_url: str, title: str) -> str:
-    """An Atom 1.0 feed with one entry per month of changes, newest first."""
+def hosted_url(base: str, path: str) -> str:
+    """A page's address on the site, in the hosted form (directory URLs): agents.md -> base/agents/.
+    A feed is read away from the site, so each of its links is absolute."""
+    stem = path.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return base + (stem + "/" if stem else "")
+
+
+def feed_item(change: Change, titles: dict[str, str], base: str) -> str:
+    """One change as an HTML list item: the resource linked to its address when added, and its
+    chapter by name, linked to the chapter. A removed resource is named without a link, as on
+    the page: the roadmap no longer recommends it, and its address is often gone or moved. A
+    chapter that has left the roadmap keeps its file name, with nothing to link to."""
+    if change.chapter in titles:
+        where = f"<a href={quoteattr(hosted_url(base, change.chapter))}>{escape(titles[change.chapter])}</a>"
+    else:
+        where = escape(change.chapter)
+    if change.kind == "removed":
+        return f"<li>Removed: {escape(change.title)}, from {where}</li>"
+    return f"<li>Added: <a href={quoteattr(change.url)}>{escape(change.title)}</a> in {where}</li>"
+
+
+def atom_feed(history: History, titles: dict[str, str], site_url: str, title: str) -> str:
+    """An Atom 1.0 feed with one entry per month of changes, newest first; `titles` maps each
+    chapter's path to its title, as for the page."""
     base = site_url.rstrip("/") + "/"
-    page = base + PAGE.removesuffix(".md") + "/"
+    page = hosted_url(base, PAGE)
     months = list(history.months())
     updated = max((c.when for c in history.changes), default=history.first_release or NEVER)
     parts = [
@@ -90,9 +113,7 @@ def atom_feed(history: History, site_url: str, title: str) -> str:
     for month, changes in months:
         added = [c for c in changes if c.kind == "added"]
         removed = [c for c in changes if c.kind == "removed"]
-        items = "".join(
-            f"<li>{'Added' if c.kind == 'added' else 'Removed'}: {escape(c.title)} ({escape(c.chapter)})</li>" for c in changes
-        )
+        items = "".join(feed_item(c, titles, base) for c in changes)
         anchor = month_title(month).lower().replace(" ", "-")
         parts += [
             "  <entry>",
