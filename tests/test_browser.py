@@ -977,3 +977,21 @@ def test_the_home_page_says_where_to_start_and_follows_the_reader(page: Page, se
     expect(go).to_have_text("Continue with Natural language processing")
     go.click()
     expect(page.locator("article h1")).to_contain_text("Natural language processing")
+
+
+def test_folded_answers_and_the_map_list_carry_fitting_icons_not_the_edit_pencil(page: Page, server) -> None:
+    def icon(selector: str) -> str:
+        return page.locator(selector).first.evaluate("e => getComputedStyle(e, '::before').webkitMaskImage || getComputedStyle(e, '::before').maskImage")
+
+    page.goto(server.url + "transformer/")
+    pencil = page.evaluate("""() => {
+        const d = document.createElement('details'); d.innerHTML = '<summary>x</summary>';
+        document.querySelector('.md-typeset').appendChild(d);
+        const s = d.querySelector('summary'); const st = getComputedStyle(s, '::before');
+        return st.webkitMaskImage || st.maskImage; }""")
+    assert "url(" in pencil
+    assert icon("details.rm-quiz__answer summary") not in (pencil, "none")
+    first_exercise(page)
+    assert icon("details.rm-exercise__hints summary") not in (pencil, "none")
+    page.goto(server.url + "map/")
+    assert icon("details.rm-map__alt summary") not in (pencil, "none")

@@ -117,7 +117,7 @@ def rendered_options(html: str) -> list[list[str]]:
 def test_the_html_folds_answers_and_ends_with_a_key_that_follow_the_shuffle() -> None:
     quiz, _ = parse_quiz(find_quiz(sections(page(*[numbered(n) for n in range(1, 6)]))), "docs/t.md")  # type: ignore[arg-type]
     html = render(quiz, "t")
-    assert html.count('<details class="rm-quiz__answer" markdown>') == 5  # readable without JavaScript, answers folded
+    assert html.count('<details class="rm-quiz__answer question" markdown>') == 5  # readable without JavaScript, answers folded
     assert 'id="t-1"' in html and 'data-rm-quiz-count="5"' in html
     shown = re.findall(r'data-rm-answer="(\d)"', html)
     letters = re.findall(r"<strong>([A-D])\.</strong> Each layer reads it", html)

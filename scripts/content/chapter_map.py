@@ -469,6 +469,6 @@ def figure(
         f'<figure class="rm-map" id="the-map" aria-labelledby="rm-map-caption">'
         f'<figcaption id="rm-map-caption">{caption or "The map of the chapters"}</figcaption>{chooser}'
         f'<div class="rm-map__frame">{render_svg(graph, drawn, href, data, skips)}</div>'
-        f'<details class="rm-map__alt"><summary>The map as a list</summary>{text_alternative(graph, href)}</details>'
+        f'<details class="rm-map__alt abstract"><summary>The map as a list</summary>{text_alternative(graph, href)}</details>'
         f"</figure>"
     )

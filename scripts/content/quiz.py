@@ -249,7 +249,7 @@ def render(quiz: Quiz, key: str, parts: Mapping[str, int] | None = None, salt: s
             '<ol class="rm-quiz__options" type="A" markdown>',
             *(f'<li markdown="span">{o.text}</li>' for o in q.shown(salt)),
             "</ol>",
-            '<details class="rm-quiz__answer" markdown>',
+            '<details class="rm-quiz__answer question" markdown>',  # Material's "question" type: a question-mark icon
             "<summary>Show the answer</summary>",
             f'<p markdown="span"><strong>{LETTERS[right]}.</strong> {q.why}</p>',
             "</details>",
