@@ -39,7 +39,7 @@ LETTERS = "ABCDEFGH"
 # salt was chosen with `python -m scripts.content.quiz_bank --choose-salt` so the positions over
 # the whole bank are close to uniform and a key repeats the previous question's position about
 # as often as chance would. Changing it moves every option, and readers' stored choices with it.
-SHUFFLE_SALT = "796"
+SHUFFLE_SALT = "112"
 # An explanation, stem or option that points at an option by letter or place, which the shuffle
 # makes wrong: "option B", "answers A and C", "(D)", "the first option", "all of the above".
 OPTION_REFERENCE = re.compile(

@@ -38,6 +38,7 @@ from scripts.paths import display
 LONGEST_SHARE = Fraction(35, 100)  # the issue's bound on "the key is the longest option"
 POSITIONS_P = 0.01  # below this, the chi-square test says the key positions are not uniform
 REPEATS_Z = 2.576  # adjacent repeats further than this many standard deviations from chance fail
+MAX_RUN = 3  # --choose-salt prefers salts with no longer run of one letter inside a quiz
 ABSOLUTE_WORDS = ("always", "never", "only", "every", "all", "none", "must", "cannot", "entirely", "completely")
 ABSOLUTE = re.compile(r"\b(?:" + "|".join(ABSOLUTE_WORDS) + r")\b", re.IGNORECASE)
 # Two questions are near-copies when they share most of their content words: in the stem and key
@@ -397,7 +398,8 @@ def table(bank: list[tuple[str, Quiz]], salt: str = SHUFFLE_SALT) -> str:
     lines += [
         "",
         f"Key positions as shown ({by_size}): chi-square {found.chi2:.2f} on {found.df} df, p = {found.p:.3f}",
-        f"Adjacent repeats: {found.repeats} of {found.pairs} pairs, {found.expected:.1f} expected by chance (z = {found.z:+.2f})",
+        f"Adjacent repeats: {found.repeats} of {found.pairs} pairs, {found.expected:.1f} expected by chance (z = {found.z:+.2f}); "
+        f"longest run of one letter in a quiz: {longest_run(bank, salt)}",
         f"Shuffle salt: {salt!r}",
     ]
     rule = f"stem and key share >= {float(NEAR_ASKED):.2f} of content words, or whole questions >= {float(NEAR_WHOLE):.2f}"
@@ -503,9 +505,23 @@ def salt_score(bank: list[tuple[str, Quiz]], salt: str) -> float:
     return found.chi2 + found.z**2
 
 
+def longest_run(bank: Iterable[tuple[str, Quiz]], salt: str = SHUFFLE_SALT) -> int:
+    """The most questions in a row, inside one quiz, whose keys are shown at the same letter."""
+    longest = 0
+    for _, quiz in bank:
+        run, previous = 0, None
+        for q in quiz.questions:
+            run = run + 1 if q.position(salt) == previous else 1
+            previous = q.position(salt)
+            longest = max(longest, run)
+    return longest
+
+
 def choose_salt(bank: list[tuple[str, Quiz]], tries: int = 1000) -> str:
-    """The salt among "0" … str(tries - 1) whose positions are closest to chance (first on a tie)."""
-    return min((str(n) for n in range(tries)), key=lambda salt: (round(salt_score(bank, salt), 9), int(salt)))
+    """The salt among "0" … str(tries - 1) whose positions are closest to chance (first on a tie),
+    preferring one with no run of more than MAX_RUN equal letters in a quiz: chance gives such a
+    run in about half the salts, and a reader who meets A, A, A, A suspects a pattern."""
+    return min((str(n) for n in range(tries)), key=lambda salt: (longest_run(bank, salt) > MAX_RUN, round(salt_score(bank, salt), 9), int(salt)))
 
 
 def main(argv: list[str] | None = None) -> int:
