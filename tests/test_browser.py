@@ -995,3 +995,19 @@ def test_folded_answers_and_the_map_list_carry_fitting_icons_not_the_edit_pencil
     assert icon("details.rm-exercise__hints summary") not in (pencil, "none")
     page.goto(server.url + "map/")
     assert icon("details.rm-map__alt summary") not in (pencil, "none")
+
+
+def test_on_a_phone_the_hero_buttons_share_one_width_and_the_skim_mark_is_a_badge(browser: Browser, server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server.url)
+    widths = page.locator(".rm-hero__actions .md-button").evaluate_all("buttons => buttons.map(b => Math.round(b.getBoundingClientRect().width))")
+    assert len(widths) >= 3 and len(set(widths)) == 1, widths
+    page.evaluate("""() => { const p = window.rmProgress.load();
+        p.placement = {answers: {}, path: "the-full-path", skim: ["python"]}; window.rmProgress.save(p); }""")
+    page.reload()
+    skim = page.locator('[data-rm-quiz-key="python"] .rm-card__skim')
+    expect(skim).to_be_visible()
+    style = skim.evaluate("e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.backgroundColor]; }")
+    assert style[0] in ("none", "solid") and style[1] not in ("rgba(0, 0, 0, 0)", "transparent"), style
+    context.close()
