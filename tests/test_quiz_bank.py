@@ -131,6 +131,36 @@ def test_near_copies_share_most_content_words_across_pages(tmp_path: Path) -> No
     assert "placement copies" in rules
 
 
+def test_the_linter_reports_a_near_copy_at_the_question_being_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scripts.content.lint
+
+    monkeypatch.setattr(scripts.content.lint, "DOCS", tmp_path)
+    monkeypatch.setattr(quiz_bank, "DISTINCT", tmp_path / "none.txt")
+    copied = question(
+        "Your training loss keeps falling while your validation loss rises. What is happening?",
+        "The model is overfitting its training data.",
+        "The model is underfitting.",
+        "The learning rate is too small.",
+    )
+    other = question("What does a tokenizer do?", "It splits text into pieces.", "It counts words.", "It embeds words.")
+    chapter = tmp_path / "neural-networks.md"
+    chapter.write_text(f"# N\n\n## Check yourself\n\n**1. {other}\n\nWhy: x.\n\n**2. {copied}\n\nWhy: x.\n", encoding="utf-8")
+    start = tmp_path / "start-here.md"
+    start.write_text(f"# S\n\n## Placement quiz\n\n**1. {copied.replace('What is happening?', 'Why?')}\n\nWhy: x.\n", encoding="utf-8")
+
+    def near(paths: list[Path]) -> list[str]:
+        return [f"{Path(p.path).name}:{p.line}: {p.message}" for p in scripts.content.lint.lint(paths) if "near-copy" in p.message]
+
+    line = chapter.read_text(encoding="utf-8").split("\n").index(f"**2. {copied.splitlines()[0]}") + 1
+    at_chapter = f"neural-networks.md:{line}: question 2 is a near-copy of start-here #1 ({start}:5)"
+    at_start = f"start-here.md:5: question 1 is a near-copy of neural-networks #2 ({chapter}:{line})"
+    assert [m.split(": stems")[0] for m in near([chapter])] == [at_chapter]
+    assert [m.split(": stems")[0] for m in near([start])] == [at_start]
+    assert [m.split(": stems")[0] for m in near([chapter, start])] == [at_start]  # once, on the placement side
+    (tmp_path / "none.txt").write_text("neural-networks#2 start-here#1  a reader judged them distinct\n", encoding="utf-8")
+    assert near([chapter, start]) == []
+
+
 # ---------- the bank before issue 22's rewrite: what the issue measured by hand ----------
 
 

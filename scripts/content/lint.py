@@ -22,6 +22,7 @@ from scripts.content.chapters import chapter_problems
 from scripts.content.entries import Document, Problem, arxiv_year, markdown_files, normalize_url, parse_paths, strip_inline_code
 from scripts.content.project import allowed_tags, chapters
 from scripts.content.quiz import quiz_problems
+from scripts.content.quiz_bank import copy_problems
 from scripts.exercises.catalog import load as load_exercises
 from scripts.exercises.rules import chapter_exercise_problems
 from scripts.paths import DOCS, EXERCISES, display
@@ -241,6 +242,7 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
         else:  # a quiz outside the chapters: the placement quiz on Start here
             problems += quiz_problems(document.path, document.sections(), [r.url for r in document.resources], Path(document.path).parent)
     problems = with_map_problems(problems, wanted, chapter_specs(parsed={d.path: d for d in universe}))
+    problems += copy_problems(universe, wanted)  # questions of two pages that are near-copies: needs every page's quiz
     # Files being linted come last, so a duplicate is reported where the user is looking.
     universe = sorted(universe, key=lambda d: d.path in wanted)
     problems += (p for p in duplicate_problems(universe) if p.path in wanted)

@@ -29,7 +29,7 @@ from functools import cache
 from itertools import combinations
 from pathlib import Path
 
-from scripts.content.entries import sections
+from scripts.content.entries import Document, Problem, sections
 from scripts.content.learning_paths import START_HERE
 from scripts.content.project import chapters
 from scripts.content.quiz import LETTERS, SHUFFLE_SALT, Question, Quiz, find_quiz, parse_quiz
@@ -241,6 +241,36 @@ def load_distinct(path: Path = DISTINCT) -> tuple[dict[frozenset[str], str], lis
         else:
             pairs[frozenset({f"{match['a']} #{match['n']}", f"{match['b']} #{match['m']}"})] = match["reason"]
     return pairs, problems
+
+
+def copy_problems(documents: Iterable[Document], wanted: set[str]) -> list[Problem]:
+    """The linter's near-copy rule: each pair of near-copies (not listed as distinct) at the
+    question in a file being linted, the later one when both are (the placement quiz comes after
+    the chapters), so a writer sees it where they are working."""
+    bank: list[tuple[str, Quiz]] = []
+    for document in documents:
+        section = find_quiz(document.sections())
+        if section is not None:
+            bank.append((Path(document.path).stem, parse_quiz(section, document.path)[0]))
+    distinct, _ = load_distinct(DISTINCT)  # read at call time, so a test can point it elsewhere
+    placed, between = near_copies(items(bank))
+    problems: list[Problem] = []
+    for copy in [*placed, *between]:
+        if copy.pair in distinct:
+            continue
+        here, there = (copy.second, copy.first) if copy.second.path in wanted else (copy.first, copy.second)
+        if here.path not in wanted:
+            continue
+        problems.append(
+            Problem(
+                here.path,
+                here.question.line,
+                f"question {here.question.number} is a near-copy of {there.label} ({there.where}): "
+                f"stems and keys share {copy.asked} content words, whole questions {copy.whole}",
+                f"ask it from another angle, or list the pair in {display(DISTINCT)} with the reason it is distinct",
+            )
+        )
+    return problems
 
 
 def chi2_sf(x: float, df: int) -> float:
