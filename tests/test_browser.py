@@ -1011,3 +1011,24 @@ def test_on_a_phone_the_hero_buttons_share_one_width_and_the_skim_mark_is_a_badg
     style = skim.evaluate("e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.backgroundColor]; }")
     assert style[0] in ("none", "solid") and style[1] not in ("rgba(0, 0, 0, 0)", "transparent"), style
     context.close()
+
+
+def test_filters_that_match_nothing_say_so_and_hide_empty_headings(page: Page, server) -> None:
+    page.goto(server.url + "rag/")
+    # A type and a level that no entry of the page has together, read from the page itself.
+    query = page.evaluate("""() => {
+        const entries = [...document.querySelectorAll('li.rm-entry')].map(e => [e.dataset.rmType, e.dataset.rmLevel]);
+        const types = [...new Set(entries.map(e => e[0]))], levels = [...new Set(entries.map(e => e[1]))];
+        for (const t of types) for (const l of levels)
+            if (!entries.some(e => e[0] === t && e[1] === l)) return `?type=${t}&level=${l}`;
+        return null; }""")
+    assert query, "every type appears at every level on this page: pick another chapter"
+    page.goto(server.url + "rag/" + query)
+    assert page.locator("li.rm-entry:visible").count() == 0
+    expect(page.locator(".rm-filters__empty")).to_contain_text("Nothing matches these filters.")
+    expect(page.locator("#high-level-resources")).to_be_hidden()
+    expect(page.locator("#in-depth-resources")).to_be_hidden()
+    page.get_by_role("button", name="Clear the filters").click()
+    expect(page.locator("#in-depth-resources")).to_be_visible()
+    expect(page.locator(".rm-filters__empty")).to_be_hidden()
+    assert "type=" not in page.url and page.locator('.rm-filters [aria-pressed="true"]').count() == 0

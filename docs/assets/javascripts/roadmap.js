@@ -403,6 +403,32 @@
     summary.className = "rm-filters__summary";
     summary.setAttribute("aria-live", "polite");
 
+    /* Each list of entries with the heading it sits under: a heading whose lists all filter
+       out is hidden with them, and when nothing matches the page says so and offers a way back. */
+    var lists = [];
+    items.forEach(function (entry) { if (lists.indexOf(entry.parentNode) < 0) lists.push(entry.parentNode); });
+    function headingOf(list) {
+      var node = list.previousElementSibling;
+      while (node && !/^H[23]$/.test(node.tagName)) node = node.previousElementSibling;
+      return node;
+    }
+    var empty = document.createElement("p");
+    empty.className = "rm-filters__empty";
+    empty.hidden = true;
+    empty.appendChild(document.createTextNode("Nothing matches these filters. "));
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "md-button";
+    clear.textContent = "Clear the filters";
+    empty.appendChild(clear);
+    var allChips = [];
+    clear.addEventListener("click", function () {
+      state.type = []; state.level = []; state.since = [];
+      allChips.forEach(function (chip) { chip.setAttribute("aria-pressed", "false"); });
+      apply();
+      if (allChips.length) allChips[0].focus();
+    });
+
     function recentEnough(entry) {
       var year = entry.getAttribute("data-rm-year");
       return !state.since.length || !year || Number(year) >= Number(state.since[0]);
@@ -417,6 +443,16 @@
         entry.hidden = !visible;
         if (visible) shown += 1;
       });
+      var headings = [];
+      lists.forEach(function (list) {
+        list.hidden = !list.querySelector("li.rm-entry:not([hidden])");
+        var heading = headingOf(list);
+        if (heading && headings.indexOf(heading) < 0) headings.push(heading);
+      });
+      headings.forEach(function (heading) {
+        heading.hidden = lists.every(function (list) { return headingOf(list) !== heading || list.hidden; });
+      });
+      empty.hidden = shown > 0;
       summary.textContent = (shown === items.length
         ? "Showing all " + items.length + " resources."
         : "Showing " + shown + " of " + items.length + " resources.") +
@@ -451,6 +487,7 @@
           apply();
         });
         chips.push(chip);
+        allChips.push(chip);
         group.appendChild(chip);
       });
       bar.appendChild(group);
@@ -460,6 +497,7 @@
     chipGroup("level", "Level", false);
     if (values.since.length) chipGroup("since", "Published since", true);
     bar.appendChild(summary);
+    bar.appendChild(empty);
 
     var first = content.querySelector("#high-level-resources") || items[0].parentNode;
     first.parentNode.insertBefore(bar, first);
