@@ -19,6 +19,9 @@ const pick = (list) => list[Math.floor(random() * list.length)];
 const hex = (n) => Array.from({ length: n }, () => pick("0123456789abcdef")).join("");
 
 const KNOWN = Array.from({ length: 40 }, () => "r" + hex(10));
+// A slot list like the site's (scripts/content/progress_slots.py), for the compact form.
+const SLOTS = [...KNOWN.map((id) => "r " + id), ...Array.from({ length: 30 }, (_, i) => `q ${["rag", "agents", "placement"][i % 3]} q${hex(10)}`),
+  "e rag/bm25", "e transformer/attention", "c python", "c nlp", "p the-full-path", "p researchers-path"];
 const CHAPTERS = ["transformer", "rag", "agents", "pre-training"];
 const b64 = (bytes) => Buffer.from(bytes).toString("base64url");
 const asJ = (value) => "j." + b64(Buffer.from(JSON.stringify(value)));
@@ -102,6 +105,26 @@ add("a 1 MB fragment", "j." + "A".repeat(1024 * 1024), false);
 add("a deflate bomb (10 MB of zeros)", "z." + b64(deflateRawSync(Buffer.alloc(10 * 1024 * 1024, 48))), false);
 add("a deflate bomb inside valid JSON", "z." + b64(deflateRawSync(Buffer.from(JSON.stringify({ d: [], pad: "0".repeat(8 * 1024 * 1024) })))), false);
 add("not UTF-8", "j." + b64(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), false);
+// The compact form: bits over the slot list.
+function compactProgress() {
+  const p = store.empty();
+  for (const slot of SLOTS) {
+    const [kind, a, b] = slot.split(" ");
+    if (random() < 0.5) continue;
+    if (kind === "r") p.done[a] = "2026-12-05T00:00:00.000Z";
+    if (kind === "e") (p.exercises = p.exercises || {})[a] = "2026-12-05T00:00:00.000Z";
+    if (kind === "q" && a !== "placement") ((p.quiz = p.quiz || {})[a] = p.quiz[a] || {})[b] = { choice: Math.floor(random() * 4), right: random() < 0.5 };
+  }
+  return p;
+}
+for (let i = 0; i < 20; i += 1) add("valid compact", await store.encodeFragment(compactProgress(), SLOTS), true);
+for (let i = 0; i < 10; i += 1) {
+  const good = await store.encodeFragment(compactProgress(), SLOTS);
+  add("truncated compact", good.slice(0, 2 + Math.floor(random() * (good.length - 3))), null);
+}
+for (let i = 0; i < 10; i += 1) add("random bits", pick(["b.", "c."]) + b64(Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256)))), null);
+add("counts past the limit", "b." + b64(Buffer.from([1, 0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0])), false);
+add("an empty compact link", "b." + b64(Buffer.from([1, 0, 0, 0, 0, 0])), true);
 
 // A reader's storage with progress in it, as the page keeps it.
 function memoryStorage(initial) {
@@ -118,7 +141,7 @@ for (const item of cases) {
   const before = storage.dump();
   let outcome;
   try {
-    const incoming = await store.decodeFragment(item.text, KNOWN, "2026-12-05T00:00:00.000Z");
+    const incoming = await store.decodeFragment(item.text, KNOWN, "2026-12-05T00:00:00.000Z", SLOTS);
     progress.save(store.merge(progress.load(), incoming));
     outcome = "accepted";
   } catch (error) {

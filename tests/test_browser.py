@@ -319,6 +319,65 @@ def parse_title(path: Path) -> str:
 # ---------- offline, from disk ----------
 
 
+def test_offline_download_works_under_the_local_server(browser: Browser, tmp_path: Path) -> None:
+    """scripts/serve.sh, as the README runs it: the home page's "Download for offline reading"
+    gives the offline copy (built on that first download, not at start-up), naming the published
+    site rather than the loopback address; a second download is the cached zip."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+    import zipfile
+
+    from scripts.content.project import mkdocs_config
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url, cache = f"http://127.0.0.1:{port}/", tmp_path / "cache"
+    env = {**os.environ, "SITE_URL": url, "OFFLINE_ZIP_CACHE": str(cache)}
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            ["bash", "scripts/serve.sh", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            try:
+                urllib.request.urlopen(url, timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert not cache.exists()  # start-up built no zip
+        context = browser.new_context(accept_downloads=True)
+        page = context.new_page()
+        page.goto(url)
+        downloads = []
+        for attempt in range(2):
+            with page.expect_download(timeout=180_000) as started:
+                page.get_by_role("link", name="Download for offline reading").click()
+            assert started.value.failure() is None, log.read_text(encoding="utf-8")
+            downloads.append(tmp_path / f"download-{attempt}.zip")
+            started.value.save_as(downloads[-1])
+            if attempt == 0:
+                first_build = (cache / "llm-roadmap-offline.zip").stat().st_ino
+        context.close()
+        assert (cache / "llm-roadmap-offline.zip").stat().st_ino == first_build  # the second came from the cache
+        assert downloads[0].read_bytes() == downloads[1].read_bytes()
+        with zipfile.ZipFile(downloads[0]) as archive:
+            home = archive.read("llm-roadmap/index.html").decode()
+        assert 'href="start-here.html"' in home  # the offline build: plain .html links, for file://
+        assert f'<link rel="canonical" href="{mkdocs_config()["site_url"]}index.html">' in home and url not in home
+    finally:
+        os.killpg(server.pid, signal.SIGINT)  # serve.sh execs ProperDocs, which stops and removes its temporary site on Ctrl+C
+        server.wait(timeout=30)
+
+
 def test_offline_copy_navigates_searches_and_shows_figures_with_no_network(browser: Browser, offline_site: Build) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     requests = Requests(context)
@@ -1032,3 +1091,41 @@ def test_filters_that_match_nothing_say_so_and_hide_empty_headings(page: Page, s
     expect(page.locator("#in-depth-resources")).to_be_visible()
     expect(page.locator(".rm-filters__empty")).to_be_hidden()
     assert "type=" not in page.url and page.locator('.rm-filters [aria-pressed="true"]').count() == 0
+
+
+def test_a_share_link_with_everything_done_stays_short_and_its_qr_code_scannable(browser: Browser, server) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url)
+    # Everything done and every question answered, straight into the store, over the site's slot list.
+    page.evaluate("""() => window.rmSite.loadScript("javascripts/progress-slots.js").then(() => {
+        const p = window.rmProgress.load(), now = "2026-12-05T00:00:00.000Z";
+        p.quiz = {}; p.exercises = {}; p.placement = {answers: {}, path: "researchers-path", skim: ["python"]};
+        window.rmSlots.forEach((slot, i) => {
+            const [kind, a, b] = slot.split(" ");
+            if (kind === "r") p.done[a] = now;
+            if (kind === "e") p.exercises[a] = now;
+            if (kind === "q" && a === "placement") p.placement.answers[b] = {choice: i % 4, right: i % 3 === 0};
+            else if (kind === "q") (p.quiz[a] = p.quiz[a] || {})[b] = {choice: i % 4, right: i % 3 === 0};
+        });
+        window.rmProgress.save(p);
+    })""")
+    page.reload()
+    page.get_by_role("button", name="Continue on another device").click()
+    expect(page.locator(".rm-share__qr svg")).to_be_visible()
+    link = page.locator(".rm-share__link").input_value()
+    module = page.locator(".rm-share__qr svg").evaluate(
+        "svg => svg.getBoundingClientRect().width * 4 / svg.viewBox.baseVal.width"  # cellSize 4 in share.js
+    )
+    print(f"everything done: {len(link)} characters, QR modules {module:.1f} px")  # for the closing note (pytest -s)
+    assert len(link) <= 400 and module >= 3
+    before = page.evaluate("window.rmProgress.load()")
+    other = browser.new_context()
+    fresh = other.new_page()
+    fresh.goto(link)
+    fresh.get_by_role("button", name="Replace mine").click()
+    after = fresh.evaluate("window.rmProgress.load()")
+    assert set(after["done"]) == set(before["done"]) and after["quiz"] == before["quiz"]
+    assert after["placement"] == before["placement"] and set(after["exercises"]) == set(before["exercises"])
+    other.close()
+    context.close()

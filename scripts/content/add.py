@@ -156,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(diff, end="")
     if not args.dry_run:
+        if Path(args.docs).resolve() == DOCS.resolve():  # the new entry's slot in share links
+            from scripts.content.progress_slots import append_missing
+
+            append_missing()
         print("added; now run: bash scripts/test.sh (or .venv/bin/python -m scripts.content.lint for the quick check)", file=sys.stderr)
     return 0
 

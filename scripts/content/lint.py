@@ -20,6 +20,7 @@ import yaml
 from scripts.content.chapter_map import ChapterSpec, build_graph, chapter_specs
 from scripts.content.chapters import chapter_problems
 from scripts.content.entries import Document, Problem, arxiv_year, markdown_files, normalize_url, parse_paths, strip_inline_code
+from scripts.content.progress_slots import problems as slot_problems
 from scripts.content.project import allowed_tags, chapters
 from scripts.content.quiz import quiz_problems
 from scripts.content.quiz_bank import copy_problems
@@ -248,6 +249,7 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
     problems += (p for p in duplicate_problems(universe) if p.path in wanted)
     if in_docs:
         problems += exercise_problems([*exercise_paths, *(Path(w) for w in wanted)], universe)
+        problems += (p for p in slot_problems() if p.path in wanted)
     return sorted(problems, key=lambda p: (p.path, p.line, p.message))
 
 

@@ -18,6 +18,12 @@
      whole before it can reach the reader's progress. */
   var SHARE_KEY = "progress=";
 
+  /* The published slot list that compact links are bits over (generated at build time); without
+     it (a failed load) links fall back to the longer JSON form. */
+  function loadSlots() {
+    return window.rmSite.loadScript("javascripts/progress-slots.js").then(function () { return window.rmSlots; }, function () { return null; });
+  }
+
   /* The hosted site's home, from the page's canonical address: a link made in the offline copy
      must open on another device, where a file:// address means nothing. */
   function hostedHome() {
@@ -72,7 +78,7 @@
       history.replaceState(null, "", window.location.pathname + window.location.search);
       document.dispatchEvent(new CustomEvent("rm-progress"));
     }
-    codec.decodeFragment(code, known).then(function (incoming) {
+    loadSlots().then(function (slots) { return codec.decodeFragment(code, known, undefined, slots); }).then(function (incoming) {
       var resources = Object.keys(incoming.done).length;
       text.textContent = "This link carries progress from another device: " + resources + " resource" +
         (resources === 1 ? "" : "s") + " done, " + quizAnswers(incoming) + " quiz answers and " +
@@ -115,7 +121,7 @@
         });
       });
     }
-    return codec.encodeFragment(loadProgress()).then(function (code) {
+    return loadSlots().then(function (slots) { return codec.encodeFragment(loadProgress(), slots); }).then(function (code) {
       var url = shareUrl(code);
       box.hidden = false;
       box.querySelector("input").value = url;

@@ -129,7 +129,11 @@
     return into;
   }
 
-  /* ---------- the share link: #progress=j.<base64url JSON> or z.<base64url deflate-raw JSON> ---------- */
+  /* ---------- the share link ----------
+     #progress=c.<base64url deflate-raw bits> or b.<base64url bits>: the compact form, bits over the
+     published, append-only slot list (scripts/content/progress_slots.py, served as
+     progress-slots.js): a slot never moves, so a link decodes the same after the roadmap changes.
+     #progress=j.<base64url JSON> or z.<base64url deflate-raw JSON>: the first form, still read. */
 
   function toBase64url(bytes) {
     var text = "";
@@ -209,24 +213,126 @@
     return payload;
   }
 
-  function encodeFragment(progress) {
+  /* Bits per slot, by kind: a question holds 0 (unanswered) or 1 + 2 * choice + right. */
+  var KINDS = "rqecp", WIDTH = { r: 1, q: 4, e: 1, c: 1, p: 1 }, MAX_COUNT = 100000;
+
+  function byKind(slots) {
+    var kinds = { r: [], q: [], e: [], c: [], p: [] };
+    (slots || []).forEach(function (slot) {
+      var parts = String(slot).split(" ");
+      if (kinds[parts[0]]) kinds[parts[0]].push(parts.slice(1));
+    });
+    return kinds;
+  }
+
+  function slotValue(kind, parts, progress) {
+    var placement = progress.placement || {};
+    if (kind === "r") return progress.done[parts[0]] ? 1 : 0;
+    if (kind === "e") return (progress.exercises || {})[parts[0]] ? 1 : 0;
+    if (kind === "c") return (placement.skim || []).indexOf(parts[0]) >= 0 ? 1 : 0;
+    if (kind === "p") return placement.path === parts[0] ? 1 : 0;
+    var answers = parts[0] === "placement" ? placement.answers || {} : (progress.quiz || {})[parts[0]] || {};
+    var answer = answers[parts[1]];
+    return answer && answer.choice <= 6 ? 1 + 2 * answer.choice + (answer.right ? 1 : 0) : 0;
+  }
+
+  function pack(progress, slots) {
+    var kinds = byKind(slots), out = [1], bits = [];
+    KINDS.split("").forEach(function (kind) {
+      var n = kinds[kind].length;
+      do { out.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0)); n = n >>> 7; } while (n > 0);
+      kinds[kind].forEach(function (parts) {
+        var value = slotValue(kind, parts, progress);
+        for (var b = WIDTH[kind] - 1; b >= 0; b -= 1) bits.push((value >> b) & 1);
+      });
+    });
+    for (var i = 0; i < bits.length; i += 8) {
+      var byte = 0;
+      for (var j = 0; j < 8; j += 1) byte = (byte << 1) | (bits[i + j] || 0);
+      out.push(byte);
+    }
+    return new Uint8Array(out);
+  }
+
+  /* Progress from compact bits; null when they break the format. Slots the link has and this
+     site's list lacks (a link from a newer version) are skipped: their width is their kind's. */
+  function unpack(bytes, slots, now) {
+    var kinds = byKind(slots), at = 1, counts = {};
+    if (bytes[0] !== 1) return null;
+    for (var k = 0; k < KINDS.length; k += 1) {
+      var n = 0, shift = 0, byte;
+      do {
+        if (at >= bytes.length || shift > 21) return null;
+        byte = bytes[at++];
+        n += (byte & 0x7f) * Math.pow(2, shift);
+        shift += 7;
+      } while (byte & 0x80);
+      if (n > MAX_COUNT) return null;
+      counts[KINDS[k]] = n;
+    }
+    var bit = at * 8, total = bytes.length * 8;
+    function read(width) {
+      var value = 0;
+      for (var b = 0; b < width; b += 1, bit += 1) value = (value << 1) | ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
+      return value;
+    }
+    var needed = KINDS.split("").reduce(function (sum, kind) { return sum + counts[kind] * WIDTH[kind]; }, 0);
+    if (bit + needed > total) return null;
+    var done = {}, quiz = {}, answers = {}, exercises = {}, skim = [], path;
+    KINDS.split("").forEach(function (kind) {
+      for (var i = 0; i < counts[kind]; i += 1) {
+        var value = read(WIDTH[kind]);
+        var parts = kinds[kind][i];
+        if (!value || !parts) continue;
+        if (kind === "r") done[parts[0]] = now;
+        else if (kind === "e") exercises[parts[0]] = now;
+        else if (kind === "c") skim.push(parts[0]);
+        else if (kind === "p") path = parts[0];
+        else {
+          var answer = { choice: (value - 1) >> 1, right: ((value - 1) & 1) === 1 };
+          if (parts[0] === "placement") answers[parts[1]] = answer;
+          else (quiz[parts[0]] = quiz[parts[0]] || {})[parts[1]] = answer;
+        }
+      }
+    });
+    var place = Object.keys(answers).length || path || skim.length ? { answers: answers, skim: skim } : undefined;
+    if (place && path) place.path = path;
+    return sections(done, Object.keys(quiz).length ? quiz : undefined, place, Object.keys(exercises).length ? exercises : undefined);
+  }
+
+  /* The shortest link: compact bits (deflated when that is shorter) given the slot list, else JSON. */
+  function encodeFragment(progress, slots) {
+    if (slots && slots.length) {
+      var bits = pack(progress, slots);
+      var plain = "b." + toBase64url(bits);
+      if (typeof CompressionStream === "undefined") return Promise.resolve(plain);
+      return deflate(bits).then(function (packed) {
+        var deflated = "c." + toBase64url(packed);
+        return deflated.length < plain.length ? deflated : plain;
+      });
+    }
     var bytes = new TextEncoder().encode(JSON.stringify(toShared(progress)));
     if (typeof CompressionStream === "undefined") return Promise.resolve("j." + toBase64url(bytes));
     return deflate(bytes).then(function (packed) { return "z." + toBase64url(packed); });
   }
 
-  /* A link's fragment (after "progress=") as validated progress, or a rejection saying why. */
-  function decodeFragment(text, knownIds, now) {
+  /* A link's fragment (after "progress=") as validated progress, or a rejection saying why.
+     slots: the site's slot list, which the compact forms need. */
+  function decodeFragment(text, knownIds, now, slots) {
+    var kind;
     return new Promise(function (resolve) {
       if (typeof text !== "string" || text.length > LIMITS.fragment) throw new Error("too long");
-      var kind = text.slice(0, 2);
-      if (kind !== "j." && kind !== "z.") throw new Error("unknown format");
-      if (kind === "z." && typeof DecompressionStream === "undefined") throw new Error("this browser cannot inflate");
+      kind = text.slice(0, 2);
+      if (["j.", "z.", "b.", "c."].indexOf(kind) < 0) throw new Error("unknown format");
+      if ((kind === "b." || kind === "c.") && !(slots && slots.length)) throw new Error("no slot list");
+      if ((kind === "z." || kind === "c.") && typeof DecompressionStream === "undefined") throw new Error("this browser cannot inflate");
       var bytes = fromBase64url(text.slice(2));
-      resolve(kind === "z." ? inflate(bytes, LIMITS.inflated) : bytes);
+      resolve(kind === "z." || kind === "c." ? inflate(bytes, LIMITS.inflated) : bytes);
     }).then(function (raw) {
       if (raw.length > LIMITS.inflated) throw new Error("too large");
-      var progress = fromShared(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)), knownIds, now || new Date().toISOString());
+      now = now || new Date().toISOString();
+      var progress = kind === "b." || kind === "c." ? unpack(raw, slots, now) :
+        fromShared(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)), knownIds, now);
       if (!progress) throw new Error("not progress");
       return progress;
     });
