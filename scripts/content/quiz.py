@@ -37,8 +37,9 @@ LETTERS = "ABCDEFGH"
 # The build shows each question's options in an order drawn from sha256 of this salt and the
 # question's id, so where the right answer sits carries no pattern an author left in it. The
 # salt was chosen with `python -m scripts.content.quiz_bank --choose-salt` so the positions over
-# the whole bank are close to uniform and a key repeats the previous question's position about
-# as often as chance would. Changing it moves every option, and readers' stored choices with it.
+# the whole bank are close to uniform, a key repeats the previous question's position about as
+# often as chance would, and no quiz shows one letter more than 3 times in a row. Changing it
+# moves every option, and readers' stored choices (indices as shown) would then point elsewhere.
 SHUFFLE_SALT = "112"
 # An explanation, stem or option that points at an option by letter or place, which the shuffle
 # makes wrong: "option B", "answers A and C", "(D)", "the first option", "all of the above".
