@@ -1129,3 +1129,83 @@ def test_a_share_link_with_everything_done_stays_short_and_its_qr_code_scannable
     assert after["placement"] == before["placement"] and set(after["exercises"]) == set(before["exercises"])
     other.close()
     context.close()
+
+
+# ---------- spaced review ----------
+
+
+def test_spaced_review_brings_questions_back_on_schedule(browser: Browser, server) -> None:
+    import datetime
+
+    context = browser.new_context(timezone_id="UTC")
+    page = context.new_page()
+    day = datetime.datetime(2026, 12, 5, 10, 0, tzinfo=datetime.UTC)
+    page.clock.set_fixed_time(day)
+    page.goto(server.url + "rag/")
+    answer(page, 0, right=True)
+    answer(page, 1, right=False)
+    page.goto(server.url)
+    expect(page.locator(".rm-hero__review")).to_be_hidden()  # nothing due on the day they were answered
+    page.goto(server.url + "review/")
+    expect(page.locator(".rm-review__status")).to_have_text("Nothing is due today. The next question comes back on 2026-12-06.")
+
+    page.clock.set_fixed_time(day + datetime.timedelta(days=1))
+    page.goto(server.url)
+    expect(page.locator(".rm-hero__review")).to_have_text("2 questions are due for review")
+    page.locator(".rm-hero__review a").click()
+    expect(page.locator(".rm-review__status")).to_have_text("2 questions due today.")
+    expect(page.locator(".rm-review__stage .rm-review__from")).to_contain_text("From Retrieval-augmented generation")
+    # From the keyboard: arrows move, Enter answers, the next button takes focus.
+    first = page.locator(".rm-review__stage input[type=radio]").first
+    expect(first).to_be_focused()
+    correct = int(page.locator(".rm-review__stage .rm-quiz__question").get_attribute("data-rm-answer"))
+    for _ in range(correct):
+        page.keyboard.press("ArrowDown")
+    expect(page.locator(".rm-review__stage .rm-quiz__feedback")).to_have_text("")
+    page.keyboard.press("Enter")
+    expect(page.locator(".rm-review__stage .rm-quiz__feedback")).to_have_text(re.compile(r"^Right\. It comes back on 2026-12-09\.$"))
+    expect(page.get_by_role("button", name="Next question")).to_be_focused()
+    page.keyboard.press("Enter")
+    wrong = (int(page.locator(".rm-review__stage .rm-quiz__question").get_attribute("data-rm-answer")) + 1) % 3
+    page.locator(".rm-review__stage input[type=radio]").nth(wrong).check()
+    expect(page.locator(".rm-review__stage .rm-quiz__feedback")).to_contain_text("It comes back on 2026-12-07.")
+    page.get_by_role("button", name="Finish").click()
+    expect(page.locator(".rm-review__status")).to_have_text("Nothing is due today. The next question comes back on 2026-12-07.")
+    page.reload()  # kept with progress
+    expect(page.locator(".rm-review__status")).to_have_text("Nothing is due today. The next question comes back on 2026-12-07.")
+    review = page.evaluate("window.rmProgress.load().review.rag")
+    assert sorted((v["box"], v["due"]) for v in review.values()) == [(0, "2026-12-07"), (2, "2026-12-09")]
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    context.close()
+
+
+def test_the_review_schedule_travels_with_the_share_link_and_works_from_disk(browser: Browser, server, offline_site: Build) -> None:
+    import datetime
+
+    context = browser.new_context(timezone_id="UTC")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2026, 12, 5, 10, 0, tzinfo=datetime.UTC))
+    page.goto(server.url + "agents/")
+    answer(page, 0, right=True)
+    page.goto(server.url)
+    page.get_by_role("button", name="Continue on another device").click()
+    link = page.locator(".rm-share__link").input_value()
+    other = browser.new_context(timezone_id="UTC")
+    fresh = other.new_page()
+    fresh.clock.set_fixed_time(datetime.datetime(2026, 12, 5, 11, 0, tzinfo=datetime.UTC))
+    fresh.goto(link)
+    fresh.get_by_role("button", name="Replace mine").click()
+    assert list(fresh.evaluate("window.rmProgress.load().review.agents").values()) == [{"box": 1, "due": "2026-12-06"}]
+    other.close()
+    context.close()
+    offline = browser.new_context(timezone_id="UTC")
+    page = offline.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2026, 12, 5, 10, 0, tzinfo=datetime.UTC))
+    page.goto((offline_site.site / "agents.html").as_uri())
+    answer(page, 0, right=False)
+    page.clock.set_fixed_time(datetime.datetime(2026, 12, 6, 10, 0, tzinfo=datetime.UTC))
+    page.goto((offline_site.site / "review.html").as_uri())
+    expect(page.locator(".rm-review__status")).to_have_text("1 question due today.")
+    offline.close()

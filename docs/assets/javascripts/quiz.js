@@ -90,6 +90,11 @@
         var result = answers[q.getAttribute("data-rm-question")];
         var feedback = q.querySelector(".rm-quiz__feedback");
         var inputs = q.querySelectorAll("input[type=radio]");
+        /* Answers stored before options were shuffled at build time hold the old position: a
+           choice that disagrees with its own right/wrong is shown by what is known, not by it. */
+        if (result && result.right !== (result.choice === Number(q.getAttribute("data-rm-answer")))) {
+          result = { choice: result.right ? Number(q.getAttribute("data-rm-answer")) : -1, right: result.right };
+        }
         Array.prototype.forEach.call(inputs, function (input, index) {
           input.checked = !!result && result.choice === index;
         });
@@ -101,7 +106,7 @@
           if (tried !== undefined && tried !== result.choice) {
             Array.prototype.forEach.call(inputs, function (input, index) { input.checked = index === tried; });
             feedback.textContent = "Practice: " + (tried === answer ? "right" : "not quite") + ". Your scored answer stays " +
-              LETTERS[result.choice] + (result.right ? " (right)." : "; the answer is " + LETTERS[answer] + ".");
+              (result.choice >= 0 ? LETTERS[result.choice] : "a wrong one") + (result.right ? " (right)." : "; the answer is " + LETTERS[answer] + ".");
             feedback.className = "rm-quiz__feedback is-practice";
           } else {
             feedback.textContent = result.right ? "Right." : "Not quite: the answer is " + LETTERS[answer] + ".";
@@ -163,6 +168,8 @@
         practice[qid] = index;
       } else {
         answers[qid] = { choice: index, right: index === Number(q.getAttribute("data-rm-answer")) };
+        /* A self-check answer joins the spaced review (the Review page brings it back). */
+        if (key !== "placement") window.rmStore.schedule(progress, key, qid, answers[qid].right, window.rmStore.today());
         store.save(progress);
       }
       show();
@@ -230,6 +237,7 @@
 
   /* roadmap.js (on every page, and run first: this file is deferred) calls this on each page. */
   window.rmSite.onPage("quiz", function (content) {
-    Array.prototype.forEach.call(content.querySelectorAll(".rm-quiz"), initQuiz);
+    /* The Review page's hidden bank holds every self-check: review.js shows those, one by one. */
+    Array.prototype.forEach.call(content.querySelectorAll(".rm-quiz:not(.rm-review__bank .rm-quiz)"), initQuiz);
   });
 })();

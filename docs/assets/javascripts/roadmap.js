@@ -341,6 +341,12 @@
       button.textContent = (begun ? "Continue with " : "Start with ") + next.getAttribute("data-rm-title");
       button.href = next.querySelector(".rm-card__link").href;
     }
+    var reviewLine = content.querySelector(".rm-hero__review");
+    if (reviewLine) {
+      var due = rmStore.due(progress, rmStore.today()).length;
+      reviewLine.hidden = !due;
+      reviewLine.querySelector("a").textContent = due + " question" + (due === 1 ? " is" : "s are") + " due for review";
+    }
     note.hidden = !route;
     if (route) {
       note.textContent = "Your suggested path, from the placement quiz: " + route.textContent.trim() + ".";
@@ -649,6 +655,7 @@
     }
     markSinceLastVisit(content, previousVisit());
     loadPracticeNearby(content);
+    if (content.querySelector(".rm-review")) loadScript("javascripts/review.js");
     Object.keys(setups).forEach(function (name) { setups[name](content); });
   }
 

@@ -8,7 +8,8 @@
  *   done:      {resourceId: when ticked},                      resourceId "r" + 10 hex digits
  *   quiz:      {chapter: {questionId: {choice, right}}},       questionId "q" + 10 hex digits
  *   placement: {answers: {questionId: {choice, right}}, path, skim: [chapter, ...]},
- *   exercises: {"chapter/name": when every test first passed}}
+ *   exercises: {"chapter/name": when every test first passed},
+ *   review:    {chapter: {questionId: {box, due}}}}            Leitner box 0-4, due "YYYY-MM-DD"
  * Other top-level keys found in storage (a newer version's) are kept as they are and never read.
  */
 (function (root, factory) {
@@ -32,7 +33,11 @@
   var EXERCISE = /^[a-z0-9][a-z0-9-]{0,63}\/[a-z][a-z0-9_]{0,63}$/;
   var MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
   var MAX_OPTION = 7;  /* a question has at most 8 options (scripts/content/quiz.py allows 4) */
-  var SECTIONS = ["format", "version", "done", "quiz", "placement", "exercises"];
+  var SECTIONS = ["format", "version", "done", "quiz", "placement", "exercises", "review"];
+  var DAY = /^\d{4}-\d{2}-\d{2}$/;
+  /* Spaced review: a wrong answer comes back the next day; each right one moves the question to
+     the next box, due after 1, 3, 7, then 21 days. */
+  var INTERVALS = [1, 1, 3, 7, 21];
   var PREFIX = 7;  /* resource ids travel in links as their first 7 characters */
 
   function isObject(value) {
@@ -72,6 +77,16 @@
     return mapOf(value, QUESTION, answer);
   }
 
+  function card(value) {
+    if (!isObject(value) || typeof value.due !== "string" || !DAY.test(value.due)) return null;
+    var box = value.box;
+    return typeof box === "number" && Math.floor(box) === box && box >= 0 && box < INTERVALS.length ? { box: box, due: value.due } : null;
+  }
+
+  function cards(value) {
+    return mapOf(value, QUESTION, card);
+  }
+
   function placement(value) {
     if (!isObject(value)) return null;
     var out = { answers: answers(value.answers) };
@@ -88,9 +103,10 @@
   }
 
   /* The sections every source shares; null when any of them breaks the shape. */
-  function sections(done, quiz, place, exercises) {
+  function sections(done, quiz, place, exercises, review) {
     var out = empty();
     out.done = done;
+    if (review !== undefined && (out.review = mapOf(review, CHAPTER, cards)) === null) return null;
     if (quiz !== undefined && (out.quiz = mapOf(quiz, CHAPTER, answers)) === null) return null;
     if (place !== undefined && (out.placement = placement(place)) === null) return null;
     if (exercises !== undefined && (out.exercises = mapOf(exercises, EXERCISE, moment)) === null) return null;
@@ -102,7 +118,7 @@
   function validate(value, keepUnknown) {
     if (!isObject(value) || value.format !== FORMAT || value.version !== VERSION) return null;
     var done = mapOf(value.done, RESOURCE_ID, moment);
-    var out = done && sections(done, value.quiz, value.placement, value.exercises);
+    var out = done && sections(done, value.quiz, value.placement, value.exercises, value.review);
     if (!out) return null;
     if (keepUnknown) {
       Object.keys(value).forEach(function (key) { if (SECTIONS.indexOf(key) < 0) out[key] = value[key]; });
@@ -122,11 +138,57 @@
       });
     }
     if (incoming.placement) into.placement = incoming.placement;
+    if (incoming.review) {  /* per question, the schedule that reaches further ahead */
+      into.review = into.review || {};
+      Object.keys(incoming.review).forEach(function (key) {
+        into.review[key] = into.review[key] || {};
+        Object.keys(incoming.review[key]).forEach(function (qid) {
+          var mine = into.review[key][qid], theirs = incoming.review[key][qid];
+          if (!mine || theirs.due > mine.due) into.review[key][qid] = theirs;
+        });
+      });
+    }
     if (incoming.exercises) {
       into.exercises = into.exercises || {};
       Object.keys(incoming.exercises).forEach(function (id) { if (!into.exercises[id]) into.exercises[id] = incoming.exercises[id]; });
     }
     return into;
+  }
+
+  /* ---------- spaced review ---------- */
+
+  function addDays(day, days) {
+    var date = new Date(day + "T00:00:00Z");
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  }
+
+  /* The reader's own calendar day, so "due today" turns over at their midnight. */
+  function today(now) {
+    var date = now || new Date();
+    return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
+  /* After an answer: right moves the question one box on, wrong back to the first. */
+  function schedule(progress, key, qid, right, day) {
+    progress.review = progress.review || {};
+    var mine = (progress.review[key] = progress.review[key] || {});
+    var box = right ? Math.min((mine[qid] ? mine[qid].box : 0) + 1, INTERVALS.length - 1) : 0;
+    mine[qid] = { box: box, due: addDays(day, INTERVALS[box]) };
+    return mine[qid];
+  }
+
+  /* Every answered self-check question that is due on `day`: scheduled ones whose day has come,
+     and answers from before the schedule existed, which are due at once. */
+  function due(progress, day) {
+    var found = [];
+    Object.keys(progress.quiz || {}).forEach(function (key) {
+      Object.keys(progress.quiz[key]).forEach(function (qid) {
+        var entry = ((progress.review || {})[key] || {})[qid];
+        if (!entry || entry.due <= day) found.push({ key: key, qid: qid });
+      });
+    });
+    return found;
   }
 
   /* ---------- the share link ----------
@@ -251,8 +313,25 @@
       for (var j = 0; j < 8; j += 1) byte = (byte << 1) | (bits[i + j] || 0);
       out.push(byte);
     }
+    /* The review schedule, when there is one: the link's day (days since EPOCH), then a byte
+       per question slot: 0, or (box + 1) << 5 | days until due (0-31, from the link's day). */
+    if (progress.review && Object.keys(progress.review).length) {
+      var base = today();
+      var n = dayNumber(base);
+      out.push(1);
+      do { out.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0)); n = n >>> 7; } while (n > 0);
+      kinds.q.forEach(function (parts) {
+        var entry = ((progress.review || {})[parts[0]] || {})[parts[1]];
+        var wait = entry ? Math.max(0, Math.min(31, dayNumber(entry.due) - dayNumber(base))) : 0;
+        out.push(entry ? ((entry.box + 1) << 5) | wait : 0);
+      });
+    }
     return new Uint8Array(out);
   }
+
+  var EPOCH = Date.UTC(2020, 0, 1);
+  function dayNumber(day) { return Math.round((Date.parse(day + "T00:00:00Z") - EPOCH) / 86400000); }
+  function dayOf(number) { return new Date(EPOCH + number * 86400000).toISOString().slice(0, 10); }
 
   /* Progress from compact bits; null when they break the format. Slots the link has and this
      site's list lacks (a link from a newer version) are skipped: their width is their kind's. */
@@ -278,7 +357,7 @@
     }
     var needed = KINDS.split("").reduce(function (sum, kind) { return sum + counts[kind] * WIDTH[kind]; }, 0);
     if (bit + needed > total) return null;
-    var done = {}, quiz = {}, answers = {}, exercises = {}, skim = [], path;
+    var done = {}, quiz = {}, answers = {}, exercises = {}, skim = [], path, review = {};
     KINDS.split("").forEach(function (kind) {
       for (var i = 0; i < counts[kind]; i += 1) {
         var value = read(WIDTH[kind]);
@@ -295,9 +374,28 @@
         }
       }
     });
+    at = Math.ceil(bit / 8);
+    if (at < bytes.length) {
+      if (bytes[at++] !== 1) return null;
+      var base = 0, shift2 = 0, b;
+      do {
+        if (at >= bytes.length || shift2 > 21) return null;
+        b = bytes[at++];
+        base += (b & 0x7f) * Math.pow(2, shift2);
+        shift2 += 7;
+      } while (b & 0x80);
+      if (at + counts.q !== bytes.length) return null;
+      for (var q = 0; q < counts.q; q += 1) {
+        var value = bytes[at + q], parts = kinds.q[q];
+        if (!value || !parts || parts[0] === "placement") continue;
+        if ((value >> 5) - 1 >= INTERVALS.length) return null;
+        (review[parts[0]] = review[parts[0]] || {})[parts[1]] = { box: (value >> 5) - 1, due: dayOf(base + (value & 31)) };
+      }
+    }
     var place = Object.keys(answers).length || path || skim.length ? { answers: answers, skim: skim } : undefined;
     if (place && path) place.path = path;
-    return sections(done, Object.keys(quiz).length ? quiz : undefined, place, Object.keys(exercises).length ? exercises : undefined);
+    return sections(done, Object.keys(quiz).length ? quiz : undefined, place, Object.keys(exercises).length ? exercises : undefined,
+      Object.keys(review).length ? review : undefined);
   }
 
   /* The shortest link: compact bits (deflated when that is shorter) given the slot list, else JSON. */
@@ -390,8 +488,9 @@
   }
 
   return {
-    FORMAT: FORMAT, LIMITS: LIMITS, EXERCISE: EXERCISE,
+    FORMAT: FORMAT, LIMITS: LIMITS, EXERCISE: EXERCISE, INTERVALS: INTERVALS,
     empty: empty, isObject: isObject, validate: validate, merge: merge,
+    schedule: schedule, due: due, today: today, addDays: addDays,
     encodeFragment: encodeFragment, decodeFragment: decodeFragment, createStore: createStore
   };
 });
