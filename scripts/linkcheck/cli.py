@@ -134,12 +134,13 @@ def cached_result(url: str, entry: Entry) -> Result:
 
 
 def known_home_pages(cache: Cache, max_age_days: float) -> dict[str, Result]:
-    """Home pages ("scheme://host/") the cache still answers for: a page that may show its site's
-    home page is compared with these without asking the site again."""
+    """Home pages ("scheme://host/") the cache still answers for, with their titles (an entry
+    written before titles were kept has none): a page that may show its site's home page is
+    compared with these without asking the site again."""
     return {
         url: cached_result(url, entry)
         for url in cache.entries
-        if url == root_of(url) and (entry := cache.fresh(url, max_age_days))
+        if url == root_of(url) and (entry := cache.fresh(url, max_age_days)) and entry.titles
     }
 
 

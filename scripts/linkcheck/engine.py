@@ -134,7 +134,7 @@ class Checker:
         self.requests_sent = 0  # every request, the services' included
         self.arxiv: asyncio.Task[dict[str, lookups.ArxivAnswer]] | None = None
         # Home pages, by "scheme://host/": each checked at most once per run, shared by every page
-        # that needs it; `known` holds those the cache still answers for, and is never asked again.
+        # that needs it; `known_home_pages` holds those the cache still answers for, never asked again.
         self.known_home_pages = dict(known_home_pages or {})
         self.home_pages: dict[str, asyncio.Task[Result]] = {}
 
