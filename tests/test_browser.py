@@ -1209,3 +1209,12 @@ def test_the_review_schedule_travels_with_the_share_link_and_works_from_disk(bro
     page.goto((offline_site.site / "review.html").as_uri())
     expect(page.locator(".rm-review__status")).to_have_text("1 question due today.")
     offline.close()
+
+
+def test_a_hover_term_does_not_fire_inside_a_longer_term(page: Page, server) -> None:
+    page.goto(server.url + "reasoning-models/")
+    longer = page.locator("abbr", has_text=re.compile(r"^Dr\. GRPO$"))
+    expect(longer.first).to_have_attribute("title", re.compile("^\"GRPO done right\""))
+    inside = page.evaluate("""() => [...document.querySelectorAll('abbr')].filter(a => a.textContent === 'GRPO'
+        && (a.previousSibling?.textContent || '').endsWith('Dr. ')).length""")
+    assert inside == 0

@@ -48,6 +48,7 @@ HOVER: dict[str, tuple[str, ...]] = {
     "Cross-entropy": ("cross-entropy", "Cross-entropy"),
     "Data contamination": ("data contamination", "Data contamination"),
     "DPO": ("DPO",),
+    "Dr. GRPO": ("Dr. GRPO",),  # its own term: the longer match wins, so "GRPO" does not fire inside it
     "FlashAttention": ("FlashAttention",),
     "GRPO": ("GRPO",),
     "GraphRAG": ("GraphRAG",),
