@@ -147,15 +147,23 @@ def test_home_page_shows_every_chapter_as_a_card_in_reading_order(site: Build) -
     assert "Part 1: Foundations" in text and "Part 2: Large Language Models" in text
 
 
-def test_404_page_uses_relative_assets_under_a_base_element(site: Build) -> None:
-    tags = parse_html(site.site / "404.html").tags
-    site_path = urlsplit(mkdocs_config()["site_url"]).path
-    assert tags[[t for t, _ in tags].index("base")][1]["href"] == site_path
-    first_asset = next(i for i, (t, a) in enumerate(tags) if t in ("link", "script") and (a.get("href") or a.get("src")))
-    assert [t for t, _ in tags].index("base") < first_asset
+def local_assets(page: Path) -> list[str]:
+    tags = parse_html(page).tags
     assets = [a.get("href") or a.get("src") for t, a in tags if t in ("link", "script") and (a.get("href") or a.get("src"))]
-    local = [u for u in assets if not u.startswith(("http:", "https:"))]
-    assert local and all(not u.startswith("/") for u in local), local
+    return [u for u in assets if not u.startswith(("http:", "https:"))]
+
+
+def test_404_page_loads_its_assets_from_the_site_root_online_and_beside_it_offline(site: Build, offline_site: Build) -> None:
+    """GitHub Pages serves 404.html for a missing path at any depth: only root-path URLs resolve
+    there (and Material reads its search index from the same base). The offline copy's 404.html,
+    opened from disk beside index.html, needs relative ones."""
+    site_path = urlsplit(mkdocs_config()["site_url"]).path
+    online = local_assets(site.site / "404.html")
+    assert online and all(u.startswith(site_path) for u in online), online
+    assert f'"base": "{site_path}"' in (site.site / "404.html").read_text(encoding="utf-8")
+    offline = local_assets(offline_site.site / "404.html")
+    assert offline and all(not u.startswith("/") for u in offline), offline
+    assert "base" not in [t for t, _ in parse_html(offline_site.site / "404.html").tags]
 
 
 def test_pages_read_correctly_without_the_hook(tmp_path: Path) -> None:
