@@ -24,8 +24,8 @@ from scripts.content.chapter_map import (
     transitive_reduction,
     wrap,
 )
-from scripts.content.learning_paths import learning_paths
 from scripts.content.entries import Problem
+from scripts.content.learning_paths import learning_paths
 from scripts.content.lint import with_map_problems
 
 
@@ -122,9 +122,7 @@ def crossings_drawn(drawn: Layout) -> int:
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
             if x1 != x2 or (y2 - y1) != NODE_HEIGHT:  # a line's straight run through a layer is no crossing
                 spans.setdefault((y1, y2), set()).add((x1, x2))
-    return sum(
-        1 for lines in spans.values() for a in lines for b in lines if a < b and (a[0] - b[0]) * (a[1] - b[1]) < 0
-    )
+    return sum(1 for lines in spans.values() for a in lines for b in lines if a < b and (a[0] - b[0]) * (a[1] - b[1]) < 0)
 
 
 def test_our_chapters_draw_at_most_three_crossings() -> None:
@@ -190,7 +188,7 @@ def test_the_figure_links_every_chapter_and_lists_the_same_graph() -> None:
     html = figure(graph, layout(graph), lambda slug: f"../{slug}/", [("p", "A path", ["a", "b"], ["a"])], "Caption")
     assert html.count('class="rm-map__node ') == 5 and html.count("data-rm-from=") == 5  # a → e is implied by a → b → d → e
     assert 'data-rm-map-chapter="d"><desc>Builds on B, C.</desc>' in html and "<desc>No prerequisites.</desc>" in html
-    assert '<tspan x="' in html and '>4. D </tspan>' in html  # the visible text is the link's name
+    assert '<tspan x="' in html and ">4. D </tspan>" in html  # the visible text is the link's name
     assert 'data-rm-route-chapters="a b" data-rm-route-skim="a"' in html
     listed = text_alternative(graph, lambda slug: f"../{slug}/")
     assert listed.count("<li>") + listed.count("<li ") == 5 + 6  # a chapter each, and each prerequisite under it
@@ -214,7 +212,9 @@ def test_the_built_home_and_map_pages_draw_every_chapter_and_list_every_declared
             needs = [titles[s] for s in graph.prerequisites_of(chapter.slug)]
             assert f'data-rm-map-chapter="{chapter.slug}"' in html
             if needs:
-                assert re.search(rf'data-rm-map-chapter="{chapter.slug}"[^>]*><desc>Builds on {re.escape(", ".join(needs))}\.</desc>', html), chapter.slug
+                assert re.search(
+                    rf'data-rm-map-chapter="{chapter.slug}"[^>]*><desc>Builds on {re.escape(", ".join(needs))}\.</desc>', html
+                ), chapter.slug
         listed = html.split('class="rm-map__list"')[1].split("</ol>")[0]
         assert listed.count("<li>") == len(graph.chapters) + len(declared)  # and so does the list: a chapter each, and its prerequisites
     home = (site.site / "index.html").read_text(encoding="utf-8")

@@ -180,7 +180,9 @@ def count_crossings(upper: list[str], lower: list[str], links: Sequence[tuple[st
     return sum(1 for i in range(len(pairs)) for j in range(i + 1, len(pairs)) if pairs[i][0] < pairs[j][0] and pairs[i][1] > pairs[j][1])
 
 
-def place(order: list[list[str]], width_of: Callable[[str], int], above: dict[str, list[str]], below: dict[str, list[str]]) -> dict[str, int]:
+def place(
+    order: list[list[str]], width_of: Callable[[str], int], above: dict[str, list[str]], below: dict[str, list[str]]
+) -> dict[str, int]:
     """Horizontal centres: each item pulled towards the mean of its neighbours in the layer it was
     just compared with (so a trunk of waypoints runs straight), never closer to the next item
     than the gap; the pulls from the left and from the right are averaged, keeping both the
@@ -299,7 +301,7 @@ def layout(graph: Graph, shortcuts: Sequence[tuple[str, str]] = ()) -> Layout:
                 for step in (-1, 1):
                     trial = [list(nodes) for nodes in best]
                     for nodes in trial:
-                        for i in [i for i, node in enumerate(nodes) if trunk(node) == group][:: -step]:
+                        for i in [i for i, node in enumerate(nodes) if trunk(node) == group][::-step]:
                             if 0 <= i + step < len(nodes):
                                 nodes[i], nodes[i + step] = nodes[i + step], nodes[i]
                     if cost(trial) < fewest:
@@ -309,7 +311,10 @@ def layout(graph: Graph, shortcuts: Sequence[tuple[str, str]] = ()) -> Layout:
     # Several starts, kept if better: waypoints beside their chapter, then all to the right of
     # each layer, then all to the left (a long trunk is rarely moved across a layer a step at a time).
     fewest, best = min(
-        (improve([sorted(nodes, key=lambda node, side=side: (side * node.startswith("~"), rank[node])) for nodes in layers]) for side in (0, 1, -1)),
+        (
+            improve([sorted(nodes, key=lambda node, side=side: (side * node.startswith("~"), rank[node])) for nodes in layers])
+            for side in (0, 1, -1)
+        ),
         key=lambda found: found[0],  # the first start wins a tie
     )
 
