@@ -217,6 +217,12 @@ def test_the_built_home_and_map_pages_draw_every_chapter_and_list_every_declared
                 ), chapter.slug
         listed = html.split('class="rm-map__list"')[1].split("</ol>")[0]
         assert listed.count("<li>") == len(graph.chapters) + len(declared)  # and so does the list: a chapter each, and its prerequisites
+    # The map's stylesheet comes with the drawing: on these two pages, and on no other.
+    for page in sorted(site.site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert ("stylesheets/map.css" in html) == ('class="rm-map"' in html), page
+        assert 'class="rm-map"' not in html or html.index("stylesheets/map.css") < html.index('class="rm-map"'), page
+    assert "rm-map" not in (site.site / "assets" / "stylesheets" / "roadmap.css").read_text(encoding="utf-8")
     home = (site.site / "index.html").read_text(encoding="utf-8")
     assert 'href="transformer/"' in home and 'href="map/"' in home and "data-rm-map-ids" not in home  # the cards hold the ids
     mapped = (site.site / "map" / "index.html").read_text(encoding="utf-8")

@@ -42,6 +42,19 @@ def test_names_a_script_gives_are_kept_and_those_it_looks_for_are_not() -> None:
     assert not can_match(".note", site)  # a word of a message
 
 
+def test_what_material_draws_only_on_demand_goes_unless_a_page_asks_for_it() -> None:
+    script = 'x("aside",{class:"md-annotation"}); x("div",{class:"md-version"})'
+    config = '<script id="__config" type="application/json">{"annotate": null, "features": ["content.tooltips"]}</script>'
+    site = known(PAGE + config, script)
+    assert not can_match(".md-annotation", site) and not can_match(".md-version", site)
+    asked = known(
+        PAGE.replace('"admonition tip"', '"admonition tip annotate"') + config.replace("{", '{"version": {"provider": "mike"}, ', 1), script
+    )
+    assert can_match(".md-annotation", asked) and can_match(".md-version", asked)
+    featured = known(PAGE + config.replace('"content.tooltips"', '"content.code.annotate"'), script)
+    assert can_match(".md-annotation", featured)
+
+
 def test_prune_keeps_order_groups_and_statements_and_drops_empty_groups() -> None:
     css = (
         '@charset "UTF-8";/* a comment */\n.tip { color : red ;\n  margin: 0 }\n.note{color:blue}\n@media (min-width: 10em) { .note { x: 1 } }\n'
@@ -104,4 +117,4 @@ def test_every_rule_for_what_the_pages_hold_is_kept(site: Build) -> None:
         assert len(shipped) < 0.67 * len(source), original.name
     assert checked >= 100  # the check saw Material's rules for the header, nav, search, typeset...
     ours = (site.site / "assets" / "stylesheets" / "roadmap.css").read_text(encoding="utf-8")
-    assert "/*" not in ours and ".rm-map__skip" in ours
+    assert "/*" not in ours and ".rm-done" in ours

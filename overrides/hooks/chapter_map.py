@@ -22,6 +22,7 @@ from scripts.content.chapter_map import Graph, Layout, build_graph, chapter_spec
 from scripts.content.learning_paths import START_HERE, learning_paths
 
 MAP_PAGES = {"index.md", "map.md"}
+MAP_STYLESHEET = "assets/stylesheets/map.css"
 log = logging.getLogger("properdocs.hooks.chapter_map")
 _drawn: dict[str, Any] = {}
 
@@ -61,5 +62,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: ProperDocsConfi
     )
     if page.is_homepage and "map" in urls:
         caption += f' <a href="{get_relative_url(urls["map"], page.url)}">Open the map on its own page</a>.'
-    context["chapter_map"] = figure(graph, drawn, href, _drawn["routes"], caption, data)
+    # The map's own stylesheet comes with the drawing, in the page's content: no other page loads
+    # it, and a page that instant navigation swaps in (which keeps the old <head>) still gets it.
+    stylesheet = f'<link rel="stylesheet" href="{get_relative_url(MAP_STYLESHEET, page.url)}">'
+    context["chapter_map"] = stylesheet + figure(graph, drawn, href, _drawn["routes"], caption, data)
     return context

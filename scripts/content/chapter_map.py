@@ -360,7 +360,7 @@ def curve(points: list[tuple[int, int]]) -> str:
     parts = [f"M{x} {y}"]
     for nx, ny in rest:
         middle = (y + ny) // 2
-        parts.append(f"C{x} {middle} {nx} {middle} {nx} {ny}")
+        parts.append(f"V{ny}" if nx == x else f"C{x} {middle} {nx} {middle} {nx} {ny}")  # straight down: fewer bytes
         x, y = nx, ny
     return "".join(parts)
 
@@ -412,7 +412,6 @@ def render_svg(
         # The name is the box's own text; a trailing space keeps wrapped lines apart when read.
         spans = "".join(f'<tspan x="{x + NODE_WIDTH // 2}" y="{top + i * LINE_HEIGHT}">{escape(t)} </tspan>' for i, t in enumerate(lines))
         out.append(f"<text>{spans}</text>")
-        out.append(f'<rect class="rm-map__bar" x="{x + 6}" y="{y + NODE_HEIGHT - 6}" width="0" height="3" rx="1.5"/>')
         out.append("</a>")
     out.append("</g></svg>")
     return "".join(out)

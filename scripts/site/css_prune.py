@@ -15,7 +15,9 @@ input bytes: the same site gives the same files on every machine.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -43,19 +45,37 @@ class Known:
     words: set[str] = field(default_factory=set)  # every name in a string of the scripts
     prefixes: set[str] = field(default_factory=set)  # `md-tag--${...}`: any name starting so
     texts: list[str] = field(default_factory=list)  # inline styles and scripts, for var(--x) uses
+    config: dict[str, object] = field(default_factory=dict)  # Material's __config of the pages, merged
 
     def has(self, name: str, own: set[str]) -> bool:
-        return name in own or name in self.words or any(name.startswith(p) for p in self.prefixes)
+        if name in own:
+            return True
+        on_demand = next((wanted for prefix, wanted in ON_DEMAND.items() if name.startswith(prefix)), None)
+        if on_demand is not None and not on_demand(self):
+            return False  # Material's script has the name, but draws it only for what no page asks
+        return name in self.words or any(name.startswith(p) for p in self.prefixes)
+
+
+# Parts Material's script draws only when the site asks for them, though their class names are
+# always among its strings: code annotations (an "annotate" element, or the feature on) and the
+# version selector (a version provider in the configuration).
+ON_DEMAND: dict[str, Callable[[Known], bool]] = {
+    "md-annotation": lambda known: (
+        "annotate" in known.classes or bool(known.config.get("annotate")) or "content.code.annotate" in known.config.get("features", [])
+    ),  # type: ignore[operator]
+    "md-version": lambda known: "version" in known.config,
+}
 
 
 class _Pages(HTMLParser):
     def __init__(self, known: Known) -> None:
         super().__init__(convert_charrefs=True)
         self.known = known
-        self._raw = False
+        self._raw = self._config = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._raw = tag in ("script", "style")
+        self._config = tag == "script" and ("id", "__config") in attrs
         for name, value in attrs:
             self.known.attributes.add(name)
             if value is None:
@@ -70,12 +90,18 @@ class _Pages(HTMLParser):
                 self.known.texts.append(value)
 
     def handle_data(self, data: str) -> None:
+        if self._raw and self._config:
+            for key, value in json.loads(data).items():
+                if key == "features":
+                    self.known.config["features"] = sorted({*self.known.config.get("features", []), *value})  # type: ignore[misc]
+                elif value is not None:
+                    self.known.config[key] = value
         if self._raw:
             self.known.texts.append(data)
             scripts(data, self.known)
 
     def handle_endtag(self, tag: str) -> None:
-        self._raw = False
+        self._raw = self._config = False
 
 
 def scripts(text: str, known: Known) -> None:

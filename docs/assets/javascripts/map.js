@@ -14,6 +14,18 @@
     if (!map || map.getAttribute("data-rm-ready")) return;
     map.setAttribute("data-rm-ready", "true");
     var nodes = Array.prototype.slice.call(map.querySelectorAll(".rm-map__node"));
+    /* Each box gets its progress bar here (it only ever shows progress, which needs this script). */
+    nodes.forEach(function (node) {
+      var box = node.querySelector(".rm-map__box");
+      var bar = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+      bar.setAttribute("class", "rm-map__bar");
+      bar.setAttribute("x", String(Number(box.getAttribute("x")) + 6));
+      bar.setAttribute("y", String(Number(box.getAttribute("y")) + Number(box.getAttribute("height")) - 6));
+      bar.setAttribute("width", "0");
+      bar.setAttribute("height", "3");
+      bar.setAttribute("rx", "1.5");
+      node.appendChild(bar);
+    });
     var edges = Array.prototype.slice.call(map.querySelectorAll(".rm-map__edges path"));
 
     function idsOf(node) {
