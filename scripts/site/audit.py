@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from scripts.content.project import mkdocs_config
 from scripts.paths import ROOT
 from scripts.site.browser import CHROMIUM, CHROMIUM_FLAGS
-from scripts.site.page_weight import first_load, search_index_size
+from scripts.site.page_weight import first_load, kind, search_index_size
 from scripts.site.serve import SiteServer
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = site_pages(site)
     weights = {p: first_load(site, site / (p + "index.html" if not p.endswith(".html") else p)) for p in pages}
-    chapters = [p for p in pages if p.count("/") == 1 and p not in ("whole-roadmap/", "glossary/", "tags/")]
+    chapters = [p for p in pages if kind(p + "index.html") == "chapter"]
     largest = max(chapters, key=lambda p: weights[p].files[p + "index.html"])
     audited = args.pages if args.pages is not None else ["", largest]
 
