@@ -1191,6 +1191,7 @@ def test_the_review_schedule_travels_with_the_share_link_and_works_from_disk(bro
     answer(page, 0, right=True)
     page.goto(server.url)
     page.get_by_role("button", name="Continue on another device").click()
+    expect(page.locator(".rm-share__link")).to_have_value(re.compile("#progress="))
     link = page.locator(".rm-share__link").input_value()
     other = browser.new_context(timezone_id="UTC")
     fresh = other.new_page()

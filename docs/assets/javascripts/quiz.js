@@ -1,5 +1,5 @@
 /* LLM Roadmap quizzes: the self-check at the end of a chapter and the placement quiz on Start
- * here. Loaded only on pages that have a quiz (overrides/main.html).
+ * here. roadmap.js loads it on pages that have a quiz, once the first paint is done.
  *
  * Without this script every question is still readable, with its answer folded under it. With
  * it, each question becomes a group of radio buttons. Arrow keys only move between options; a

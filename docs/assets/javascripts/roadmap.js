@@ -655,8 +655,22 @@
     }
     markSinceLastVisit(content, previousVisit());
     loadPracticeNearby(content);
+    loadQuizAfterFirstPaint(content);
     if (content.querySelector(".rm-review")) loadScript("javascripts/review.js");
     Object.keys(setups).forEach(function (name) { setups[name](content); });
+  }
+
+  /* The quiz code (quiz.js) turns the questions at the end of a page into radio groups; the first
+     paint does not need it, so it loads once the page is idle, or at once when a question takes
+     focus. Without it every question still reads, with its answer folded. */
+  function loadQuizAfterFirstPaint(content) {
+    if (!content.querySelector(".rm-quiz:not(.rm-review__bank .rm-quiz)")) return;
+    var load = function () { loadScript("javascripts/quiz.js"); };
+    content.addEventListener("focusin", function (event) {
+      if (event.target.closest && event.target.closest(".rm-quiz")) load();
+    });
+    var idle = function () { (window.requestIdleCallback || function (f) { setTimeout(f, 1); })(load, { timeout: 1500 }); };
+    if (document.readyState === "complete") idle(); else window.addEventListener("load", idle, { once: true });
   }
 
   /* The exercises' editor (practice.js) sits near the end of a chapter: it loads when the
