@@ -1219,3 +1219,38 @@ def test_a_hover_term_does_not_fire_inside_a_longer_term(page: Page, server) -> 
     inside = page.evaluate("""() => [...document.querySelectorAll('abbr')].filter(a => a.textContent === 'GRPO'
         && (a.previousSibling?.textContent || '').endsWith('Dr. ')).length""")
     assert inside == 0
+
+
+def test_on_a_phone_the_map_fits_with_no_cut_label_and_zooms_to_scroll(browser: Browser, server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server.url + "map/")
+    frame = page.locator(".rm-map__frame")
+    frame.scroll_into_view_if_needed()
+    outside = page.evaluate("""() => {
+        const f = document.querySelector('.rm-map__frame').getBoundingClientRect();
+        return [...document.querySelectorAll('.rm-map__node text')].filter(t => {
+            const r = t.getBoundingClientRect();
+            return r.left < f.left - 0.5 || r.right > f.right + 0.5 || r.width === 0; }).map(t => t.textContent); }""")
+    assert outside == []
+    page.get_by_role("button", name="Zoom in").click()
+    expect(page.locator(".rm-map__hint")).to_have_text("Scroll sideways to see the whole map.")
+    assert frame.evaluate("f => f.scrollWidth > f.clientWidth")
+    page.get_by_role("button", name="Fit to the screen").click()
+    assert frame.evaluate("f => f.scrollWidth <= f.clientWidth")
+    context.close()
+
+
+def test_the_map_starts_on_the_suggested_path_and_marks_quiz_skims_apart_from_path_skims(page: Page, server) -> None:
+    page.goto(server.url)
+    page.evaluate("""() => { const p = window.rmProgress.load();
+        p.placement = {answers: {}, path: "researchers-path", skim: ["mathematics"]}; window.rmProgress.save(p); }""")
+    page.reload()
+    expect(page.locator('.rm-map__route[data-rm-route="researchers-path"]')).to_have_attribute("aria-pressed", "true")
+    quiz_skim = page.locator('.rm-map__node[data-rm-map-chapter="mathematics"] .rm-map__box')
+    path_skim = page.locator('.rm-map__node.is-skimmed .rm-map__box').first  # the path only skims it
+    mark = "b => { const s = getComputedStyle(b); return [s.fill, s.strokeDasharray]; }"
+    quiz_fill, quiz_dash = quiz_skim.evaluate(mark)
+    path_fill, path_dash = path_skim.evaluate(mark)
+    assert quiz_dash in ("none", "") and path_dash not in ("none", "")
+    assert quiz_fill != path_fill

@@ -100,13 +100,41 @@
       });
       chooser.hidden = false;
     }
-    /* A phone shows part of the drawing: start from its middle, where the first chapter is. */
-    var frame = map.querySelector(".rm-map__frame");
-    if (frame && frame.scrollWidth > frame.clientWidth) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
+    /* The path the placement quiz suggested starts highlighted. */
+    var suggested = (loadProgress().placement || {}).path;
+    var mine = suggested && map.querySelector('.rm-map__route[data-rm-route="' + suggested + '"]');
+    if (mine && mine.getAttribute("aria-pressed") !== "true") mine.click();
+    zoomOnNarrowScreens(map);
     document.addEventListener("rm-progress", render);
     render();
   }
 
+
+  /* On a narrow screen the whole drawing fits the frame (map.css), so no name is cut; "Zoom in"
+     shows it at full size in a frame that scrolls sideways, and says so. */
+  function zoomOnNarrowScreens(map) {
+    var frame = map.querySelector(".rm-map__frame");
+    if (!frame || map.querySelector(".rm-map__zoom")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button rm-map__zoom";
+    button.setAttribute("aria-pressed", "false");
+    button.textContent = "Zoom in";
+    var hint = document.createElement("p");
+    hint.className = "rm-map__hint";
+    hint.hidden = true;
+    hint.textContent = "Scroll sideways to see the whole map.";
+    button.addEventListener("click", function () {
+      var zoomed = !map.classList.contains("rm-map--zoomed");
+      map.classList.toggle("rm-map--zoomed", zoomed);
+      button.setAttribute("aria-pressed", String(zoomed));
+      button.textContent = zoomed ? "Fit to the screen" : "Zoom in";
+      hint.hidden = !zoomed;
+      if (zoomed) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
+    });
+    frame.parentNode.insertBefore(button, frame);
+    frame.parentNode.insertBefore(hint, frame);
+  }
 
   /* roadmap.js (on every page, and run first: this file is deferred) calls this on each page. */
   window.rmSite.onPage("map", initMap);
