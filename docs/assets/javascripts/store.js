@@ -337,8 +337,8 @@
      site's list lacks (a link from a newer version) are skipped: their width is their kind's. */
   function unpack(bytes, slots, now) {
     var kinds = byKind(slots), at = 1, counts = {};
-    if (bytes[0] !== 1) return null;
-    for (var k = 0; k < KINDS.length; k += 1) {
+    /* An unsigned number of up to 4 bytes, 7 bits each; null past the end or when too long. */
+    function varint() {
       var n = 0, shift = 0, byte;
       do {
         if (at >= bytes.length || shift > 21) return null;
@@ -346,7 +346,12 @@
         n += (byte & 0x7f) * Math.pow(2, shift);
         shift += 7;
       } while (byte & 0x80);
-      if (n > MAX_COUNT) return null;
+      return n;
+    }
+    if (bytes[0] !== 1) return null;
+    for (var k = 0; k < KINDS.length; k += 1) {
+      var n = varint();
+      if (n === null || n > MAX_COUNT) return null;
       counts[KINDS[k]] = n;
     }
     var bit = at * 8, total = bytes.length * 8;
@@ -377,14 +382,8 @@
     at = Math.ceil(bit / 8);
     if (at < bytes.length) {
       if (bytes[at++] !== 1) return null;
-      var base = 0, shift2 = 0, b;
-      do {
-        if (at >= bytes.length || shift2 > 21) return null;
-        b = bytes[at++];
-        base += (b & 0x7f) * Math.pow(2, shift2);
-        shift2 += 7;
-      } while (b & 0x80);
-      if (at + counts.q !== bytes.length) return null;
+      var base = varint();
+      if (base === null || at + counts.q !== bytes.length) return null;
       for (var q = 0; q < counts.q; q += 1) {
         var value = bytes[at + q], parts = kinds.q[q];
         if (!value || !parts || parts[0] === "placement") continue;
