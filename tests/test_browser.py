@@ -59,6 +59,13 @@ def expect_search_finds(page: Page, query: str, chapter_title: str) -> None:
     expect(titles.filter(has_text=chapter_title).first).to_be_visible(timeout=30_000)  # file:// search indexes on the main thread
 
 
+def axe_findings(page: Page, scope: str = "document", impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """axe-core's violations on the page as it stands, "id (impact)", of the impacts asked for."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(f"axe.run({scope}, {{resultTypes: ['violations']}})")
+    return [f"{v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in impacts]
+
+
 # ---------- online ----------
 
 
@@ -422,15 +429,12 @@ def test_axe_finds_no_serious_violation_and_no_third_party_request(browser: Brow
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     requests = Requests(context)
     page = context.new_page()
-    axe = AXE.read_text(encoding="utf-8")
     pages = sorted({p.relative_to(site.site).as_posix().removesuffix("index.html") for p in site.site.rglob("*.html")})
     assert len(pages) >= 25
     problems: dict[str, list[str]] = {}
     for path in pages:
         page.goto(server.url + path)
-        page.add_script_tag(content=axe)
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        serious = [f"{v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = axe_findings(page)
         if serious:
             problems[path] = serious
     assert problems == {}
@@ -710,22 +714,16 @@ def test_progress_follows_a_renamed_resource(page: Page, server, site: Build) ->
 def test_axe_is_clean_with_answered_quizzes_and_the_share_panel_open(browser: Browser, server, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    axe = AXE.read_text(encoding="utf-8")
-
-    def serious() -> list[str]:
-        page.add_script_tag(content=axe)
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        return [f"{v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
     page.goto(server.url + "start-here/")
     for index in range(page.locator(".rm-quiz--placement .rm-quiz__question").count()):
         answer(page, index, right=index % 2 == 0, root=".rm-quiz--placement")
     expect(page.locator(".rm-quiz__outcome")).to_be_visible()
-    assert serious() == []
+    assert axe_findings(page) == []
     page.goto(server.url)
     page.get_by_role("button", name="Continue on another device").click()
     expect(page.locator(".rm-share__qr svg")).to_be_visible()
-    assert serious() == []
+    assert axe_findings(page) == []
     context.close()
 
 
@@ -847,11 +845,10 @@ def test_axe_finds_nothing_in_practice_after_a_run(browser: Browser, server, sch
     exercise = first_exercise(page)
     exercise.locator("textarea").fill(ATTENTION.mistakes[0].code.text)
     run_and_wait(exercise, "tests pass")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     # Material's copy button sits in an unnamed <nav> on every code block (a moderate
     # landmark-unique finding on any page with two); it is the theme's, not Practice's.
-    result = page.evaluate("axe.run({include: [['.rm-exercise']], exclude: [['.md-code__nav']]}, {resultTypes: ['violations']})")
-    assert [f"{v['id']} ({v['impact']})" for v in result["violations"]] == []
+    every = ("critical", "serious", "moderate", "minor")
+    assert axe_findings(page, "{include: [['.rm-exercise']], exclude: [['.md-code__nav']]}", every) == []
     context.close()
 
 
@@ -1175,9 +1172,7 @@ def test_spaced_review_brings_questions_back_on_schedule(browser: Browser, serve
     expect(page.locator(".rm-review__status")).to_have_text("Nothing is due today. The next question comes back on 2026-12-07.")
     review = page.evaluate("window.rmProgress.load().review.rag")
     assert sorted((v["box"], v["due"]) for v in review.values()) == [(0, "2026-12-07"), (2, "2026-12-09")]
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    assert axe_findings(page) == []
     context.close()
 
 

@@ -15,7 +15,7 @@ import pytest
 from scripts.content.lint import lint
 from scripts.content.project import chapters
 from scripts.exercises.__main__ import main as exercises_main
-from scripts.exercises.catalog import Exercise, load, passed, run
+from scripts.exercises.catalog import Exercise, defects, load, passed, run
 from scripts.exercises.harness import grade
 from scripts.exercises.render import PRACTICE
 from scripts.exercises.rules import LADDER_CHAPTERS
@@ -233,20 +233,10 @@ def test_every_chapter_has_practice_and_the_core_chapters_a_ladder() -> None:
     assert len(EXERCISES_FOUND) >= 40
 
 
-def prove(exercise: Exercise) -> list[str]:
-    defects = []
-    if not passed(solution := run(exercise.program(exercise.solution.text))):
-        defects.append(f"{exercise.id}: the solution fails {[o for o in solution if o['status'] != 'passed']}")
-    if passed(run(exercise.program(exercise.starter))):
-        defects.append(f"{exercise.id}: the starter passes")
-    defects += [f"{exercise.id}: mistake '{m.title}' passes" for m in exercise.mistakes if passed(run(exercise.program(m.code.text)))]
-    return defects
-
-
 def test_every_solution_passes_and_every_starter_and_mistake_fails_in_cpython() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
-        defects = [d for found in pool.map(prove, EXERCISES_FOUND) for d in found]
-    assert defects == []
+        found = [d for each in pool.map(defects, EXERCISES_FOUND) for d in each]
+    assert found == []
 
 
 # ---------- slow: Pyodide under Node, and the built site ----------

@@ -249,7 +249,7 @@ def lint(paths: Iterable[Path | str], http_allowlist: Path = HTTP_ALLOWLIST, tod
     problems += (p for p in duplicate_problems(universe) if p.path in wanted)
     if in_docs:
         problems += exercise_problems([*exercise_paths, *(Path(w) for w in wanted)], universe)
-        problems += (p for p in slot_problems() if p.path in wanted)
+        problems += (p for p in slot_problems(parsed={d.path: d for d in universe}) if p.path in wanted)
     return sorted(problems, key=lambda p: (p.path, p.line, p.message))
 
 

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.content.entries import Problem, parse_file
+from scripts.content.entries import Document, Problem, parse_file
 from scripts.content.learning_paths import START_HERE, learning_paths
 from scripts.content.project import chapters
 from scripts.content.quiz import find_quiz, parse_quiz
@@ -40,15 +40,20 @@ class Slot:
     line: int
 
 
-def current_slots() -> list[Slot]:
-    """Every slot the roadmap has today, in reading order."""
+def current_slots(parsed: dict[str, Document] | None = None) -> list[Slot]:
+    """Every slot the roadmap has today, in reading order. `parsed`: pages already parsed, by
+    path (the linter's), so they are not read again."""
     found: list[Slot] = []
     nav = chapters()
+
+    def document_of(source: Path) -> Document:
+        return (parsed or {}).get(display(source)) or parse_file(source)
+
     for chapter in nav:
-        document = parse_file(chapter.source)
+        document = document_of(chapter.source)
         found += [Slot(f"r {r.id}", document.path, r.line) for r in document.resources]
     for source, key in [*((c.source, c.slug) for c in nav), (START_HERE, "placement")]:
-        document = parse_file(source)
+        document = document_of(source)
         section = find_quiz(document.sections())
         if section is not None:
             quiz, _ = parse_quiz(section, document.path)
@@ -66,14 +71,14 @@ def registered(registry: Path = REGISTRY) -> list[str]:
     return [line.strip() for line in registry.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
-def missing(registry: Path = REGISTRY) -> list[Slot]:
+def missing(registry: Path = REGISTRY, parsed: dict[str, Document] | None = None) -> list[Slot]:
     known = set(registered(registry))
-    return [slot for slot in current_slots() if slot.text not in known]
+    return [slot for slot in current_slots(parsed) if slot.text not in known]
 
 
-def problems(registry: Path = REGISTRY) -> list[Problem]:
+def problems(registry: Path = REGISTRY, parsed: dict[str, Document] | None = None) -> list[Problem]:
     hint = "run python -m scripts.content.progress_slots to give it a slot in share links"
-    return [Problem(slot.path, slot.line, f"'{slot.text}' has no share-link slot", hint) for slot in missing(registry)]
+    return [Problem(slot.path, slot.line, f"'{slot.text}' has no share-link slot", hint) for slot in missing(registry, parsed)]
 
 
 def append_missing(registry: Path = REGISTRY) -> list[Slot]:

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from scripts.content.project import chapters
-from scripts.exercises.catalog import Exercise, load, passed, run, split_learner_file
+from scripts.exercises.catalog import Exercise, defects, load, passed, run
+from scripts.exercises.harness import split
 
 MARKS = {"passed": "ok  ", "failed": "FAIL", "error": "ERR "}
 
@@ -33,7 +34,7 @@ def find(exercises: list[Exercise], wanted: str) -> Exercise | None:
 def learner_code(path: Path) -> str:
     """The code between the markers of a copy of the learner's file; a file without them is all code."""
     text = path.read_text(encoding="utf-8")
-    parts = split_learner_file(text)
+    parts = split(text)
     return parts[1] if parts else text
 
 
@@ -46,21 +47,6 @@ def check(exercise: Exercise, file: Path | None) -> int:
     good = sum(o["status"] == "passed" for o in outcomes)
     print(f"{exercise.id}: {good} of {len(outcomes)} tests pass" + (" - well done!" if passed(outcomes) else ""))
     return 0 if passed(outcomes) else 1
-
-
-def verify(exercise: Exercise) -> list[str]:
-    """What is wrong with an exercise's proof: each line one defect."""
-    defects = []
-    outcomes = run(exercise.program(exercise.solution.text))
-    if not passed(outcomes):
-        failing = "; ".join(f"{o['name']}: {o['message']}" for o in outcomes if o["status"] != "passed")
-        defects.append(f"{exercise.meta_path}:{exercise.solution.line}: the solution fails: {failing}")
-    if passed(run(exercise.program(exercise.starter))):
-        defects.append(f"{exercise.path}:1: the starter passes every test")
-    for mistake in exercise.mistakes:
-        if passed(run(exercise.program(mistake.code.text))):
-            defects.append(f"{exercise.meta_path}:{mistake.code.line}: mistake '{mistake.title}' passes every test")
-    return defects
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,12 +74,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return check(exercise, args.file)
     chosen = [e for e in exercises if not args.exercises or e.id in args.exercises]
-    defects = [d for e in chosen for d in verify(e)]
-    for defect in defects:
+    found = [d for e in chosen for d in defects(e)]
+    for defect in found:
         print(defect)
     mistakes = sum(len(e.mistakes) for e in chosen)
-    print(f"{len(chosen)} exercises, {mistakes} mistakes: {len(defects)} defect(s)", file=sys.stderr)
-    return 1 if defects else 0
+    print(f"{len(chosen)} exercises, {mistakes} mistakes: {len(found)} defect(s)", file=sys.stderr)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

@@ -28,17 +28,16 @@ from typing import Any
 
 import yaml
 
-from scripts.content.entries import Problem, split_front_matter
+from scripts.content.entries import HEADING_RE, Problem, split_front_matter
+from scripts.exercises.harness import TESTS, YOUR_CODE, join, split
 from scripts.paths import EXERCISES, display
 
 HARNESS = Path(__file__).with_name("harness.py")
-YOUR_CODE, TESTS = "# ---- Your code", "# ---- Tests"
 LEVELS = ("core", "stretch")
 META_KEYS = ("title", "level", "minutes", "order", "concept", "source", "source_url")
 MIN_TESTS, HINTS = 4, (1, 3)
 TIME_LIMIT = 10.0  # seconds, as in the page: a run past it is stopped
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-HEADING_RE = re.compile(r"^(?P<hashes>#{2,3})\s+(?P<text>.+?)\s*$")
 FENCE_OPEN_RE, FENCE_CLOSE = re.compile(r"^```(?P<lang>\w*)\s*$"), "```"
 HINT_RE = re.compile(r"^\d+\.\s+(?P<text>.+)$")
 
@@ -90,21 +89,11 @@ class Exercise:
 
     def program(self, code: str) -> str:
         """A runnable file: the exercise's imports, the code to grade, the exercise's tests."""
-        return f"{self.prelude}{code.rstrip()}\n\n\n{self.tests}"
+        return join(self.prelude, code, self.tests)
 
     @property
     def source_text(self) -> str:
         return self.prelude + self.starter + self.tests
-
-
-def split_learner_file(text: str) -> tuple[str, str, str] | None:
-    """(prelude, code, tests) at the two marker lines, or None when either is missing."""
-    lines = text.splitlines(keepends=True)
-    starts = [next((i for i, line in enumerate(lines) if line.startswith(marker)), -1) for marker in (YOUR_CODE, TESTS)]
-    code_at, tests_at = starts
-    if code_at < 0 or tests_at < code_at:
-        return None
-    return "".join(lines[: code_at + 1]), "".join(lines[code_at + 1 : tests_at]), "".join(lines[tests_at:])
 
 
 def test_names(tests: str) -> tuple[str, ...]:
@@ -154,7 +143,7 @@ def read_blocks(lines: list[str], first: int, path: str) -> tuple[dict[str, Any]
             if opening["lang"] != "python":
                 problems.append(Problem(path, number, "a code block that is not python", "open it with ```python"))
             fence_lines, fence_at = [], number
-        elif heading := HEADING_RE.match(raw):
+        elif (heading := HEADING_RE.match(raw)) and len(heading["hashes"]) in (2, 3):
             if len(heading["hashes"]) == 2:
                 section, mistake = heading["text"], None
                 if section not in found:
@@ -224,7 +213,7 @@ def read_exercise(py: Path) -> tuple[Exercise | None, list[Problem]]:
     if not sidecar.is_file():
         return None, [*problems, Problem(path, 1, f"no {sidecar.name} beside it", "add the metadata, hints, solution and mistakes there")]
     text = py.read_text(encoding="utf-8")
-    parts = split_learner_file(text)
+    parts = split(text)
     if parts is None:
         return None, [*problems, Problem(path, 1, "the markers are missing or out of order", f"'{YOUR_CODE} …' above the starter, then '{TESTS} …' above the tests")]
     prelude, starter, tests = parts
@@ -315,3 +304,19 @@ def run(program: str, filename: str = "exercise.py", timeout: float = TIME_LIMIT
 
 def passed(outcomes: list[dict[str, str]]) -> bool:
     return bool(outcomes) and all(o["status"] == "passed" for o in outcomes)
+
+
+def defects(exercise: Exercise) -> list[str]:
+    """What is wrong with an exercise's proof, a file:line message each: a solution that fails,
+    a starter or a listed mistake that passes every test."""
+    found = []
+    outcomes = run(exercise.program(exercise.solution.text))
+    if not passed(outcomes):
+        failing = "; ".join(f"{o['name']}: {o['message']}" for o in outcomes if o["status"] != "passed")
+        found.append(f"{exercise.meta_path}:{exercise.solution.line}: the solution fails: {failing}")
+    if passed(run(exercise.program(exercise.starter))):
+        found.append(f"{exercise.path}:1: the starter passes every test")
+    for mistake in exercise.mistakes:
+        if passed(run(exercise.program(mistake.code.text))):
+            found.append(f"{exercise.meta_path}:{mistake.code.line}: mistake '{mistake.title}' passes every test")
+    return found

@@ -1,5 +1,5 @@
-"""Grades a program that holds an exercise's code and its unittest tests: runs every test and
-reports each one as {"name", "status", "message"}.
+"""Grades an exercise: puts the code to grade between the exercise file's markers, runs the
+file's unittest tests and reports each one as {"name", "status", "message"}.
 
 Standard library only, and importing nothing of this project: the same file grades a learner's
 code under CPython (the `check` command and CI, as `python harness.py < program.py`) and in
@@ -15,6 +15,22 @@ import types
 import unittest
 
 PASSED, FAILED, ERROR = "passed", "failed", "error"
+# The learner's file: its imports, then these two marker lines, the code above the second and
+# the tests below it. The code to grade replaces what stands between them.
+YOUR_CODE, TESTS = "# ---- Your code", "# ---- Tests"
+
+
+def split(text: str) -> tuple[str, str, str] | None:
+    """(prelude up to the first marker, code, tests from the second), or None without them."""
+    lines = text.splitlines(keepends=True)
+    code_at, tests_at = (next((i for i, line in enumerate(lines) if line.startswith(marker)), -1) for marker in (YOUR_CODE, TESTS))
+    if code_at < 0 or tests_at < code_at:
+        return None
+    return "".join(lines[: code_at + 1]), "".join(lines[code_at + 1 : tests_at]), "".join(lines[tests_at:])
+
+
+def join(prelude: str, code: str, tests: str) -> str:
+    return f"{prelude}{code.rstrip()}\n\n\n{tests}"
 
 
 def describe(error: BaseException, filename: str, offset: int = 0) -> str:
@@ -77,6 +93,16 @@ def grade(program: str, filename: str = "exercise.py", offset: int = 0) -> list[
 
 def grade_json(program: str, filename: str = "exercise.py", offset: int = 0) -> str:
     return json.dumps(grade(program, filename, offset))
+
+
+def grade_exercise_json(source: str, code: str, filename: str = "exercise.py") -> str:
+    """The page's Run: `code` (the editor's text) graded with the tests of `source` (the
+    exercise's file), messages counting lines as the editor does."""
+    parts = split(source)
+    if parts is None:
+        return json.dumps([{"name": "load", "status": ERROR, "message": "the exercise's file has lost its markers"}])
+    prelude, _, tests = parts
+    return grade_json(join(prelude, code, tests), filename, prelude.count("\n"))
 
 
 if __name__ == "__main__":

@@ -146,6 +146,15 @@ def _skip_string(css: str, i: int) -> int:
     return i + 1
 
 
+def _skip_quoted(css: str, i: int) -> int | None:
+    """Past the string or comment that starts at i, or None when none starts there."""
+    if css[i] in "\"'":
+        return _skip_string(css, i)
+    if css.startswith("/*", i):
+        return css.index("*/", i + 2) + 2
+    return None
+
+
 def rules(css: str) -> list[Rule]:
     """One level of a stylesheet: rules, at-rules with their blocks, statements; comments dropped."""
     found: list[Rule] = []
@@ -158,11 +167,8 @@ def rules(css: str) -> list[Rule]:
         else:
             start, depth = i, 0
             while i < n and not (depth == 0 and css[i] in "{;"):
-                if css[i] in "\"'":
-                    i = _skip_string(css, i)
-                    continue
-                if css.startswith("/*", i):
-                    i = css.index("*/", i + 2) + 2
+                if (after := _skip_quoted(css, i)) is not None:
+                    i = after
                     continue
                 depth += {"(": 1, ")": -1}.get(css[i], 0)
                 i += 1
@@ -173,11 +179,8 @@ def rules(css: str) -> list[Rule]:
                 continue
             i, level, body_start = i + 1, 1, i + 1
             while level:
-                if css[i] in "\"'":
-                    i = _skip_string(css, i)
-                    continue
-                if css.startswith("/*", i):
-                    i = css.index("*/", i + 2) + 2
+                if (after := _skip_quoted(css, i)) is not None:
+                    i = after
                     continue
                 level += {"{": 1, "}": -1}.get(css[i], 0)
                 i += 1

@@ -1,8 +1,8 @@
 /* LLM Roadmap: runs an exercise's tests in Pyodide, off the page's thread, so the page can end
  * a run that never stops by terminating this worker. A module worker: Pyodide supports no other.
  * Messages are {type, data}:
- *   in:  {type: "run", data: {program, offset, urls: {pyodide, harness}}} (offset: the lines
- *        before the learner's code, so messages count lines as the editor does)
+ *   in:  {type: "run", data: {source, code, urls: {pyodide, harness}}}: the exercise's file and
+ *        the editor's code, which the grader (harness.py) puts between the file's markers
  *   out: {type: "running"} once Python is loaded and the tests start (the time limit starts then),
  *        {type: "result", data: [{name, status, message}, ...]}, or {type: "failed", data: message}.
  */
@@ -19,7 +19,7 @@ function boot(urls) {
       return response.text();
     }).then(function (source) {
       pyodide.FS.writeFile("harness.py", source);
-      return pyodide.pyimport("harness").grade_json;
+      return pyodide.pyimport("harness").grade_exercise_json;
     });
   });
 }
@@ -28,9 +28,9 @@ self.onmessage = function (event) {
   var message = event.data;
   if (!message || message.type !== "run") return;
   grader = grader || boot(message.data.urls);
-  grader.then(function (gradeJson) {
+  grader.then(function (gradeExercise) {
     self.postMessage({ type: "running" });
-    self.postMessage({ type: "result", data: JSON.parse(gradeJson(message.data.program, "exercise.py", message.data.offset || 0)) });
+    self.postMessage({ type: "result", data: JSON.parse(gradeExercise(message.data.source, message.data.code)) });
   }).catch(function (error) {
     grader = null;
     self.postMessage({ type: "failed", data: String(error && error.message || error) });

@@ -11,12 +11,7 @@
 
   var TIME_LIMIT_MS = 10000;
   var DRAFTS_KEY = "llm-roadmap.drafts.v1";
-  var YOUR_CODE = "# ---- Your code", TESTS = "# ---- Tests";
-
-  function assetsBase() {
-    var own = document.querySelector('script[src*="assets/javascripts/roadmap.js"]');
-    return own.src.replace(/javascripts\/roadmap\.js.*$/, "");
-  }
+  var assetsBase = window.rmSite.assetsBase;
 
   /* ---------- drafts: kept apart from progress, which travels in links and stays small ---------- */
 
@@ -42,7 +37,7 @@
     if (pending) { clearTimeout(pending.timer); pending.done({ stopped: reason }); }
   }
 
-  function run(program, done) {
+  function run(source, code, done) {
     if (runner.pending) stop("another run started");
     if (!runner.worker) runner.worker = new Worker(assetsBase() + "javascripts/practice-worker.js", { type: "module" });
     var pending = runner.pending = { done: done, timer: null };
@@ -62,24 +57,16 @@
       stop("error");
     };
     var base = assetsBase();
-    runner.worker.postMessage({ type: "run", data: { program: program.text, offset: program.offset, urls: { pyodide: base + "pyodide/", harness: base + "javascripts/practice/harness.py" } } });
+    runner.worker.postMessage({ type: "run", data: { source: source, code: code, urls: { pyodide: base + "pyodide/", harness: base + "javascripts/practice/harness.py" } } });
   }
 
-  /* The file the learner downloads holds the tests: the code to grade goes between its markers. */
-  function programFor(url, code) {
+  /* The file the learner downloads holds the tests; the grader puts the editor's code in it. */
+  function exerciseFile(url) {
     runner.files[url] = runner.files[url] || fetch(url).then(function (response) {
       if (!response.ok) throw new Error("the exercise's file could not be loaded (" + response.status + ")");
       return response.text();
     });
-    return runner.files[url].then(function (text) {
-      var lines = text.split("\n");
-      var start = lines.findIndex(function (l) { return l.indexOf(YOUR_CODE) === 0; });
-      var tests = lines.findIndex(function (l) { return l.indexOf(TESTS) === 0; });
-      return {
-        text: lines.slice(0, start + 1).join("\n") + "\n" + code.replace(/\s+$/, "") + "\n\n\n" + lines.slice(tests).join("\n"),
-        offset: start + 1  /* so messages give the editor's line numbers */
-      };
-    });
+    return runner.files[url];
   }
 
   /* ---------- one exercise ---------- */
@@ -115,13 +102,8 @@
   }
 
   function markPassed(id, passed) {
-    var store = window.rmProgress;
-    var progress = store.load();
-    progress.exercises = progress.exercises || {};
-    if (passed && !progress.exercises[id]) {
-      progress.exercises[id] = new Date().toISOString();
-      store.save(progress);
-    }
+    var progress = window.rmProgress.load();
+    if (passed && window.rmStore.pass(progress, id, new Date().toISOString())) window.rmProgress.save(progress);
   }
 
   function showPassed(badge, id) {
@@ -213,7 +195,8 @@
       box.setAttribute("aria-busy", "true");
       status.textContent = runner.worker ? "Running the tests\u2026" : "Loading Python (about 6 MB, once)\u2026";
       list.textContent = "";
-      programFor(download.href, editor.value).then(function (program) { run(program, finish); }, function (error) { finish({ error: error.message }); });
+      var code = editor.value;
+      exerciseFile(download.href).then(function (source) { run(source, code, finish); }, function (error) { finish({ error: error.message }); });
     });
     stopButton.addEventListener("click", function () { stop("stopped"); });
     resetButton.addEventListener("click", function () {

@@ -54,6 +54,53 @@
     return { path: path, skim: skim };
   }
 
+  /* A question becomes a group of radio buttons (the options stay a list; the question's text
+     names the group), with its feedback line under the options, which it returns. A click
+     (mouse or touch), Space or Enter answers; arrow keys only move. Chrome also "clicks" a radio
+     that arrow keys select: the key behind a click is remembered until just after its keyup,
+     when any click it causes has happened. Shared with the Review page (review.js). */
+  function choices(q, name, textId, answer) {
+    var text = q.querySelector(".rm-quiz__text");
+    var group = q.querySelector(".rm-quiz__options");
+    q.setAttribute("role", "radiogroup");
+    text.id = text.id || textId;
+    q.setAttribute("aria-labelledby", text.id);
+    var lastKey = null;
+    Array.prototype.forEach.call(q.querySelectorAll(".rm-quiz__options > li"), function (option, index) {
+      var input = document.createElement("input");
+      input.type = "radio";
+      input.name = name;
+      input.id = name + "-" + index;
+      input.value = String(index);
+      var label = document.createElement("label");
+      label.htmlFor = input.id;
+      label.className = "rm-quiz__choice";
+      while (option.firstChild) label.appendChild(option.firstChild);
+      option.appendChild(input);
+      option.appendChild(label);
+      input.addEventListener("keydown", function (event) {
+        lastKey = event.key;
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          answer(index);
+          lastKey = "answered";
+        }
+      });
+      input.addEventListener("keyup", function () {
+        setTimeout(function () { lastKey = null; }, 0);
+      });
+      input.addEventListener("click", function () {
+        var skip = /^Arrow/.test(lastKey || "") || lastKey === "answered";
+        if (!skip) answer(index);
+      });
+    });
+    var feedback = document.createElement("p");
+    feedback.className = "rm-quiz__feedback";
+    feedback.setAttribute("aria-live", "polite");
+    group.parentNode.insertBefore(feedback, group.nextSibling);
+    return feedback;
+  }
+
   function initQuiz(root) {
     if (root.getAttribute("data-rm-ready")) return;
     root.setAttribute("data-rm-ready", "true");
@@ -158,7 +205,6 @@
     }
 
     var practice = {};  /* choices made after a question's scored answer: shown, never stored */
-    var lastKey = null;
 
     /* Native radios select on arrow keys; only a click, Space or Enter is an answer. */
     function answerWith(q, qid, index) {
@@ -177,48 +223,7 @@
 
     questions.forEach(function (q, number) {
       var qid = q.getAttribute("data-rm-question");
-      var options = q.querySelectorAll(".rm-quiz__options > li");
-      var feedback = document.createElement("p");
-      feedback.className = "rm-quiz__feedback";
-      feedback.setAttribute("aria-live", "polite");
-      var text = q.querySelector(".rm-quiz__text");
-      var group = q.querySelector(".rm-quiz__options");
-      /* The question is the radio group (the options stay a list); its text names the group. */
-      q.setAttribute("role", "radiogroup");
-      text.id = text.id || key + "-text-" + (number + 1);
-      q.setAttribute("aria-labelledby", text.id);
-      Array.prototype.forEach.call(options, function (option, index) {
-        var input = document.createElement("input");
-        input.type = "radio";
-        input.name = key + "-" + qid;
-        input.id = key + "-" + qid + "-" + index;
-        input.value = String(index);
-        var label = document.createElement("label");
-        label.htmlFor = input.id;
-        label.className = "rm-quiz__choice";
-        while (option.firstChild) label.appendChild(option.firstChild);
-        option.appendChild(input);
-        option.appendChild(label);
-        /* A click (mouse or touch), Space or Enter answers. Chrome also "clicks" a radio that
-           arrow keys select, which only moves; the key that caused a click is remembered until
-           just after its keyup, when any click it causes has happened. */
-        input.addEventListener("keydown", function (event) {
-          lastKey = event.key;
-          if (event.key === "Enter" || event.key === " ") {
-            event.preventDefault();
-            answerWith(q, qid, index);
-            lastKey = "answered";
-          }
-        });
-        input.addEventListener("keyup", function () {
-          setTimeout(function () { lastKey = null; }, 0);
-        });
-        input.addEventListener("click", function () {
-          var skip = /^Arrow/.test(lastKey || "") || lastKey === "answered";
-          if (!skip) answerWith(q, qid, index);
-        });
-      });
-      group.parentNode.insertBefore(feedback, group.nextSibling);
+      choices(q, key + "-" + qid, key + "-text-" + (number + 1), function (index) { answerWith(q, qid, index); });
     });
 
     retake.addEventListener("click", function () {
@@ -235,7 +240,9 @@
     show();
   }
 
-  /* roadmap.js (on every page, and run first: this file is deferred) calls this on each page. */
+  window.rmQuiz = { choices: choices };
+
+  /* roadmap.js loads this file, then runs this on each page with a quiz. */
   window.rmSite.onPage("quiz", function (content) {
     /* The Review page's hidden bank holds every self-check: review.js shows those, one by one. */
     Array.prototype.forEach.call(content.querySelectorAll(".rm-quiz:not(.rm-review__bank .rm-quiz)"), initQuiz);

@@ -1,8 +1,9 @@
 /* LLM Roadmap: the Review page. Its hidden bank holds every chapter's self-check (built by
  * overrides/hooks/review.py); this shows, one at a time, the answered questions that the reader's
- * spaced-review schedule says are due today (store.js: schedule, due). A click, Space or Enter
- * answers, as in the self-checks; the explanation opens and the question moves box: right, further
- * apart (1, 3, 7, 21 days); wrong, back to tomorrow. Loaded by roadmap.js on that page only.
+ * spaced-review schedule says are due today (store.js: schedule, due), as radio groups made the
+ * self-checks' way (quiz.js: rmQuiz.choices). The explanation opens and the question moves box:
+ * right, further apart (1, 3, 7, 21 days); wrong, back to tomorrow. Loaded by roadmap.js, after
+ * quiz.js, on that page only.
  */
 (function () {
   "use strict";
@@ -34,17 +35,12 @@
       var from = source(item).closest(".rm-review__chapter").querySelector(".rm-review__from").cloneNode(true);
       var q = source(item).cloneNode(true);
       q.removeAttribute("id");
-      var text = q.querySelector(".rm-quiz__text");
-      text.id = "rm-review-question";
-      q.setAttribute("role", "radiogroup");
-      q.setAttribute("aria-labelledby", text.id);
       var answer = Number(q.getAttribute("data-rm-answer"));
-      var feedback = element("p", "rm-quiz__feedback");
-      feedback.setAttribute("aria-live", "polite");
-      var lastKey = null, answered = false;
-      function respond(index) {
+      var answered = false;
+      var feedback = window.rmQuiz.choices(q, "rm-review-choice", "rm-review-question", function (index) {
         if (answered) return;
         answered = true;
+        q.querySelectorAll("input")[index].checked = true;
         var right = index === answer;
         var progress = store.load();
         var next = rm.schedule(progress, item.key, item.qid, right, rm.today());
@@ -59,26 +55,7 @@
         more.addEventListener("click", show);
         stage.appendChild(more);
         more.focus();
-      }
-      Array.prototype.forEach.call(q.querySelectorAll(".rm-quiz__options > li"), function (option, index) {
-        var input = element("input");
-        input.type = "radio";
-        input.name = "rm-review-choice";
-        input.id = "rm-review-choice-" + index;
-        var label = element("label", "rm-quiz__choice");
-        label.htmlFor = input.id;
-        while (option.firstChild) label.appendChild(option.firstChild);
-        option.appendChild(input);
-        option.appendChild(label);
-        input.addEventListener("keydown", function (event) {
-          lastKey = event.key;
-          if (event.key === "Enter" || event.key === " ") { event.preventDefault(); input.checked = true; respond(index); }
-        });
-        input.addEventListener("keyup", function () { setTimeout(function () { lastKey = null; }, 0); });
-        input.addEventListener("click", function () { if (!/^Arrow/.test(lastKey || "")) respond(index); });
       });
-      var group = q.querySelector(".rm-quiz__options");
-      group.parentNode.insertBefore(feedback, group.nextSibling);
       stage.appendChild(from);
       stage.appendChild(q);
       var first = q.querySelector("input");

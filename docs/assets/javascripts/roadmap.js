@@ -605,12 +605,17 @@
 
   var loading = {};
 
+  /* The site's assets/ folder, wherever the site is served from (or opened from disk). */
+  function assetsBase() {
+    var own = document.querySelector('script[src*="assets/javascripts/roadmap.js"]');
+    return own.src.replace(/javascripts\/roadmap\.js.*$/, "");
+  }
+
   function loadScript(path) {
     if (!loading[path]) {
       loading[path] = new Promise(function (resolve, reject) {
-        var own = document.querySelector('script[src*="assets/javascripts/roadmap.js"]');
         var script = document.createElement("script");
-        script.src = own.src.replace(/javascripts\/roadmap\.js.*$/, path);
+        script.src = assetsBase() + path;
         script.onload = resolve;
         script.onerror = reject;
         document.head.appendChild(script);
@@ -633,7 +638,7 @@
     if (content && content.getAttribute("data-rm-ready")) setup(content);
   }
 
-  window.rmSite = { onPage: onPage, loadScript: loadScript };
+  window.rmSite = { onPage: onPage, loadScript: loadScript, assetsBase: assetsBase };
 
   /* Material's search dialog has no accessible name; screen readers announce it as "dialog". */
   function nameSearchDialog() {
@@ -656,19 +661,27 @@
     markSinceLastVisit(content, previousVisit());
     loadPracticeNearby(content);
     loadQuizAfterFirstPaint(content);
-    if (content.querySelector(".rm-review")) loadScript("javascripts/review.js");
+    if (content.querySelector(".rm-review")) {
+      loadScript("javascripts/quiz.js").then(function () { return loadScript("javascripts/review.js"); });
+    }
     Object.keys(setups).forEach(function (name) { setups[name](content); });
   }
 
   /* The quiz code (quiz.js) turns the questions at the end of a page into radio groups; the first
      paint does not need it, so it loads once the page is idle, or at once when a question takes
      focus. Without it every question still reads, with its answer folded. */
+  /* A script for part of a page, loaded at once when something in that part takes focus. */
+  function loaderOnFocus(content, selector, path) {
+    var load = function () { loadScript(path); };
+    content.addEventListener("focusin", function (event) {
+      if (event.target.closest && event.target.closest(selector)) load();
+    });
+    return load;
+  }
+
   function loadQuizAfterFirstPaint(content) {
     if (!content.querySelector(".rm-quiz:not(.rm-review__bank .rm-quiz)")) return;
-    var load = function () { loadScript("javascripts/quiz.js"); };
-    content.addEventListener("focusin", function (event) {
-      if (event.target.closest && event.target.closest(".rm-quiz")) load();
-    });
+    var load = loaderOnFocus(content, ".rm-quiz", "javascripts/quiz.js");
     var idle = function () { (window.requestIdleCallback || function (f) { setTimeout(f, 1); })(load, { timeout: 1500 }); };
     if (document.readyState === "complete") idle(); else window.addEventListener("load", idle, { once: true });
   }
@@ -676,12 +689,8 @@
   /* The exercises' editor (practice.js) sits near the end of a chapter: it loads when the
      Practice section comes within a screen or two, or takes keyboard focus, not with the page. */
   function loadPracticeNearby(content) {
-    var section = content.querySelector(".rm-exercise");
-    if (!section) return;
-    var load = function () { loadScript("javascripts/practice.js"); };
-    content.addEventListener("focusin", function (event) {
-      if (event.target.closest && event.target.closest(".rm-exercise")) load();
-    });
+    if (!content.querySelector(".rm-exercise")) return;
+    var load = loaderOnFocus(content, ".rm-exercise", "javascripts/practice.js");
     if (!("IntersectionObserver" in window)) { load(); return; }
     var watcher = new IntersectionObserver(function (seen) {
       if (seen.some(function (s) { return s.isIntersecting; })) { watcher.disconnect(); load(); }

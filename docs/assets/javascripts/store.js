@@ -155,6 +155,14 @@
     return into;
   }
 
+  /* An exercise whose every test passed; its first date stays. True when that is news. */
+  function pass(progress, id, when) {
+    progress.exercises = progress.exercises || {};
+    if (progress.exercises[id]) return false;
+    progress.exercises[id] = when;
+    return true;
+  }
+
   /* ---------- spaced review ---------- */
 
   function addDays(day, days) {
@@ -489,7 +497,7 @@
   return {
     FORMAT: FORMAT, LIMITS: LIMITS, EXERCISE: EXERCISE, INTERVALS: INTERVALS,
     empty: empty, isObject: isObject, validate: validate, merge: merge,
-    schedule: schedule, due: due, today: today, addDays: addDays,
+    schedule: schedule, due: due, today: today, addDays: addDays, pass: pass,
     encodeFragment: encodeFragment, decodeFragment: decodeFragment, createStore: createStore
   };
 });
